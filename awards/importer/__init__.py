@@ -1,0 +1,1 @@
+"""The article importer: reading, extracting, resolving, saving."""

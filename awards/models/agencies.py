@@ -1,0 +1,291 @@
+"""Agencies as stable identities, the names they had, how they changed, and people."""
+
+import datetime
+
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from awards.text import fold, slugify_vi
+
+from .base import NormalizedModel, TimeStamped, name_valid_on, validity_constraint
+
+
+def unique_slug(model, text: str, instance_pk=None) -> str:
+    """An ASCII slug from a Vietnamese name, suffixed -2, -3… when taken."""
+    base = slugify_vi(text) or "x"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class AgencyQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Accent-insensitive match on every name and alias the agency ever had."""
+        folded = fold(query)
+        if not folded:
+            return self.none()
+        return self.filter(search_text__contains=folded)
+
+    def active_on(self, day: datetime.date):
+        return self.filter(models.Q(dissolved_on__isnull=True) | models.Q(dissolved_on__gt=day))
+
+
+class Agency(NormalizedModel, TimeStamped):
+    """A department, agency, mass organisation, enterprise or district: one identity over time.
+
+    ``name`` is the name in force now, kept equal to the open-ended AgencyName row;
+    an award shows the name the agency had then (``name_on``).
+    """
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Department (sở)")
+        AGENCY = "agency", _("Agency")
+        MASS_ORGANISATION = "mass_org", _("Mass organisation")
+        ENTERPRISE = "enterprise", _("Enterprise")
+        DISTRICT = "district", _("District / locality")
+        CENTRAL = "central", _("Central agency")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("current name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.AGENCY)
+    province = models.CharField(_("province"), max_length=100, blank=True)
+    established_on = models.DateField(_("established on"), null=True, blank=True)
+    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    search_text = models.TextField(
+        _("search text"), blank=True, editable=False, help_text=_("Folded names and aliases.")
+    )
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="agency_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("awards:agency", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        if not self.slug:
+            self.slug = unique_slug(Agency, self.name, self.pk)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        texts = [self.name]
+        if self.pk:
+            texts += list(self.names.values_list("name", flat=True))
+            texts += list(self.aliases.values_list("text", flat=True))
+        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
+
+    def refresh_search_text(self) -> None:
+        """Called when a name or alias changes; a queryset update so no signal loops."""
+        Agency.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def name_on(self, day: datetime.date | None) -> str:
+        """The name in force on a day (the current name when no history covers it)."""
+        row = name_valid_on(self.names.all(), day)
+        return row.name if row else self.name
+
+    @transaction.atomic
+    def rename(self, new_name: str, *, on: datetime.date, legal_basis: str = "") -> "AgencyName":
+        """Close the current name the day before ``on`` and open ``new_name`` from ``on``."""
+        current = self.names.filter(valid_to__isnull=True).first()
+        if current is None:
+            AgencyName.objects.create(
+                agency=self, name=self.name, valid_to=on - datetime.timedelta(days=1)
+            )
+        else:
+            current.valid_to = on - datetime.timedelta(days=1)
+            current.save()
+        return AgencyName.objects.create(
+            agency=self, name=new_name, valid_from=on, legal_basis=legal_basis
+        )
+
+    def successors(self):
+        return Agency.objects.filter(predecessor_links__predecessor=self)
+
+    def predecessors(self):
+        return Agency.objects.filter(successor_links__successor=self)
+
+
+class AgencyName(NormalizedModel):
+    """A name an agency had, and when; the open-ended row is its current name."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="names", verbose_name=_("agency")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("agency name")
+        verbose_name_plural = _("agency names")
+        ordering = ["agency", models.F("valid_from").asc(nulls_first=True)]
+        constraints = [
+            validity_constraint("agencyname"),
+            models.CheckConstraint(condition=~models.Q(name=""), name="agencyname_not_empty"),
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=models.Q(valid_to__isnull=True),
+                name="agencyname_one_current",
+                violation_error_message=_("An agency has one current name."),
+            ),
+        ]
+
+    def __str__(self):
+        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else "…"
+        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else "…"
+        return f"{self.name} ({start} – {end})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.valid_to is None and self.agency.name != self.name:
+            Agency.objects.filter(pk=self.agency_id).update(name=self.name)
+            self.agency.name = self.name
+        self.agency.refresh_search_text()
+
+
+class AgencyLineage(NormalizedModel):
+    """How an agency became another: renamed, merged, split or absorbed (with its legal basis)."""
+
+    class Kind(models.TextChoices):
+        RENAMED = "renamed", _("renamed into")
+        MERGED = "merged", _("merged into")
+        SPLIT = "split", _("split into")
+        ABSORBED = "absorbed", _("absorbed by")
+
+    predecessor = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="predecessor_links",
+        verbose_name=_("predecessor"),
+    )
+    successor = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="successor_links",
+        verbose_name=_("successor"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("agency lineage")
+        verbose_name_plural = _("agency lineages")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(predecessor=models.F("successor")),
+                name="lineage_not_self",
+                violation_error_message=_("An agency cannot succeed itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor", "kind"], name="lineage_unique"
+            ),
+        ]
+
+    def __str__(self):
+        kind = self.get_kind_display()
+        return f"{self.predecessor} → {kind} → {self.successor} ({self.date:%d/%m/%Y})"
+
+
+class Alias(NormalizedModel):
+    """Another spelling of an agency or a bloc, unique once folded."""
+
+    text = models.CharField(_("text"), max_length=300)
+    folded = models.CharField(_("folded"), max_length=300, unique=True, editable=False)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="aliases",
+        verbose_name=_("agency"),
+    )
+    bloc = models.ForeignKey(
+        "awards.Bloc",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="aliases",
+        verbose_name=_("bloc"),
+    )
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        ordering = ["folded"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(agency__isnull=False) & models.Q(bloc__isnull=True))
+                | (models.Q(agency__isnull=True) & models.Q(bloc__isnull=False)),
+                name="alias_one_target",
+                violation_error_message=_("An alias belongs to an agency or to a bloc."),
+            ),
+            models.CheckConstraint(condition=~models.Q(folded=""), name="alias_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.text} → {self.agency or self.bloc}"
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        self.folded = fold(self.text)
+        super().save(*args, **kwargs)
+        (self.agency or self.bloc).refresh_search_text()
+
+
+class Person(NormalizedModel, TimeStamped):
+    """An individual nominee, so that one person's awards add up across the years."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("agency"),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(full_name=""),
+                name="person_has_name",
+                violation_error_message=_("A person has a name."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.position})" if self.position else self.full_name
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        if not self.slug:
+            self.slug = unique_slug(Person, self.full_name, self.pk)
+        self.search_text = fold(self.full_name)
+        super().save(*args, **kwargs)

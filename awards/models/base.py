@@ -1,0 +1,68 @@
+"""Shared model plumbing: NFC on every save, timestamps, names that change over time."""
+
+import unicodedata
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from awards.text import normalize
+
+
+class NormalizedModel(models.Model):
+    """Normalises every text field to NFC before saving, so no lookup misses on encoding.
+
+    Single-line fields also get their whitespace collapsed (a line break inside a
+    name pasted from an article); multi-line text keeps its lines.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        super().save(*args, **kwargs)
+
+    def normalize_text_fields(self) -> None:
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname, None)
+            if not isinstance(value, str):
+                continue
+            if isinstance(field, models.TextField):
+                value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
+            elif isinstance(field, models.CharField):
+                value = normalize(value)
+            setattr(self, field.attname, value)
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def validity_constraint(model_name: str) -> models.CheckConstraint:
+    """A period's end is never before its start."""
+    return models.CheckConstraint(
+        condition=models.Q(valid_to__isnull=True)
+        | models.Q(valid_from__isnull=True)
+        | models.Q(valid_to__gte=models.F("valid_from")),
+        name=f"{model_name}_valid_period",
+        violation_error_message=_("A name cannot end before it starts."),
+    )
+
+
+def name_valid_on(names, on):
+    """Pick, from name rows ordered by valid_from, the one in force on a date.
+
+    Works on a prefetched list so that pages showing many names make no query each.
+    """
+    if on is None:
+        return None
+    for row in names:
+        if (row.valid_from is None or row.valid_from <= on) and (
+            row.valid_to is None or on <= row.valid_to
+        ):
+            return row
+    return None

@@ -1,0 +1,278 @@
+"""Emulation blocs, the results year, who was in a bloc each year, and its meetings."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from awards.text import fold
+
+from .agencies import unique_slug
+from .base import NormalizedModel, TimeStamped, name_valid_on, validity_constraint
+
+
+class Bloc(NormalizedModel, TimeStamped):
+    """A khối or cụm thi đua, organised by a province, a ministry or a national organisation."""
+
+    class Kind(models.TextChoices):
+        KHOI = "khoi", _("Bloc (khối thi đua)")
+        CUM = "cum", _("Cluster (cụm thi đua)")
+
+    class OrganiserKind(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        MINISTRY = "ministry", _("Ministry or sector")
+        NATIONAL_ORG = "national_org", _("National organisation")
+
+    name = models.CharField(_("current name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.KHOI)
+    organiser_kind = models.CharField(
+        _("organiser kind"),
+        max_length=20,
+        choices=OrganiserKind.choices,
+        default=OrganiserKind.PROVINCE,
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=200, help_text=_("e.g. Bắc Ninh, Bộ Công an")
+    )
+    established_on = models.DateField(_("established on"), null=True, blank=True)
+    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("emulation bloc")
+        verbose_name_plural = _("emulation blocs")
+        ordering = ["organiser", "name"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="bloc_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("awards:bloc", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        if not self.slug:
+            self.slug = unique_slug(Bloc, f"{self.name} {self.organiser}", self.pk)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        texts = [self.name]
+        if self.pk:
+            texts += list(self.names.values_list("name", flat=True))
+            texts += list(self.aliases.values_list("text", flat=True))
+        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
+
+    def refresh_search_text(self) -> None:
+        Bloc.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def name_on(self, day):
+        row = name_valid_on(self.names.all(), day)
+        return row.name if row else self.name
+
+
+class BlocName(NormalizedModel):
+    bloc = models.ForeignKey(
+        Bloc, on_delete=models.CASCADE, related_name="names", verbose_name=_("bloc")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bloc name")
+        verbose_name_plural = _("bloc names")
+        ordering = ["bloc", models.F("valid_from").asc(nulls_first=True)]
+        constraints = [
+            validity_constraint("blocname"),
+            models.UniqueConstraint(
+                fields=["bloc"],
+                condition=models.Q(valid_to__isnull=True),
+                name="blocname_one_current",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.valid_to is None and self.bloc.name != self.name:
+            Bloc.objects.filter(pk=self.bloc_id).update(name=self.name)
+            self.bloc.name = self.name
+        self.bloc.refresh_search_text()
+
+
+class EmulationYearQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=EmulationYear.Status.OPEN)
+
+
+class EmulationYear(models.Model):
+    """The year whose results are summarised (not the year of the decision)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = EmulationYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("emulation year")
+        verbose_name_plural = _("emulation years")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1945) & models.Q(year__lte=2100),
+                name="emulationyear_plausible",
+                violation_error_message=_("The year must lie between 1945 and 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.year)
+
+    def get_absolute_url(self):
+        return reverse("awards:year", kwargs={"year": self.year})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    def editable_by(self, user) -> bool:
+        """A closed year is read-only except for board administrators (superusers or the group)."""
+        if not self.is_closed:
+            return True
+        return user.is_superuser or user.groups.filter(name=settings.BOARD_ADMIN_GROUP).exists()
+
+
+class MembershipQuerySet(models.QuerySet):
+    def leaders(self):
+        return self.filter(role__in=[Membership.Role.HEAD, Membership.Role.DEPUTY])
+
+
+class Membership(NormalizedModel, TimeStamped):
+    """An agency in a bloc for one year, as member, head or deputy."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("member")
+        HEAD = "head", _("head")
+        DEPUTY = "deputy", _("deputy")
+
+    bloc = models.ForeignKey(
+        Bloc, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("bloc")
+    )
+    agency = models.ForeignKey(
+        "awards.Agency",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("agency"),
+    )
+    year = models.ForeignKey(
+        EmulationYear,
+        to_field="year",
+        db_column="year",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("year"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    source = models.ForeignKey(
+        "awards.SourceDocument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("source"),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-year", "bloc", "role", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc", "agency", "year"],
+                name="membership_once_per_year",
+                violation_error_message=_("This agency is already in this bloc for this year."),
+            ),
+            models.UniqueConstraint(
+                fields=["bloc", "year"],
+                condition=models.Q(role="head"),
+                name="membership_one_head",
+                violation_error_message=_("A bloc has one head per year."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} – {self.bloc} {self.year_id} ({self.get_role_display()})"
+
+
+class BlocMeeting(NormalizedModel, TimeStamped):
+    """A bloc's meeting; the year-end summary is where heads are elected and awards proposed."""
+
+    class Kind(models.TextChoices):
+        PLEDGE = "pledge", _("pledge signing")
+        MIDYEAR = "midyear", _("mid-year review")
+        SUMMARY = "summary", _("year-end summary")
+
+    bloc = models.ForeignKey(
+        Bloc, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("bloc")
+    )
+    year = models.ForeignKey(
+        EmulationYear,
+        to_field="year",
+        db_column="year",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("results year"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SUMMARY)
+    date = models.DateField(_("date"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    venue_agency = models.ForeignKey(
+        "awards.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        verbose_name=_("host agency"),
+    )
+    source = models.ForeignKey(
+        "awards.SourceDocument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("source"),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bloc meeting")
+        verbose_name_plural = _("bloc meetings")
+        ordering = ["-year", "bloc", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "year", "kind", "date"], name="meeting_unique"),
+        ]
+
+    def __str__(self):
+        day = self.date.strftime("%d/%m/%Y") if self.date else self.year_id
+        return f"{self.bloc} – {self.get_kind_display()} {day}"

@@ -1,0 +1,49 @@
+"""Vietnamese text handling: the one place that normalises, folds and slugifies.
+
+Everything that stores, searches or matches text calls these functions, so that
+"Sở Công thương", "SO CONG THUONG" and a decomposed "Sở Công thương" all meet.
+"""
+
+import re
+import unicodedata
+
+# NFD leaves đ/Đ whole (they are letters, not d + mark), so map them by hand.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^a-z0-9&]+")
+
+
+def normalize(value: str | None) -> str:
+    """NFC, with runs of whitespace (also line breaks inside a name) made one space."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", value).replace("\ufeff", "")
+    return _SPACES.sub(" ", value).strip()
+
+
+def strip_marks(value: str) -> str:
+    """Remove tone and vowel marks; đ becomes d. Case is kept."""
+    decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(value: str | None) -> str:
+    """Lower case, marks stripped, đ → d, whitespace collapsed: the form for search and matching.
+
+    Old and new tone placement ("hoà"/"hòa") fold to the same string, since the
+    marks are dropped. "&" is kept; callers that treat "&" and "và" alike use
+    ``match_key``. Idempotent: fold(fold(x)) == fold(x).
+    """
+    return normalize(strip_marks(normalize(value))).lower()
+
+
+def match_key(value: str | None) -> str:
+    """A stricter key for matching names: folded, "&" read as "va", punctuation dropped."""
+    folded = fold(value).replace("&", " va ")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+
+
+def slugify_vi(value: str | None, max_length: int = 80) -> str:
+    """An ASCII slug: "Sở Thông tin & Truyền thông" → "so-thong-tin-truyen-thong"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
+    return slug[:max_length].rstrip("-")

@@ -1,0 +1,16 @@
+"""Public pages of the register: readable ASCII URLs."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("years/<int:year>/", views.year_detail, name="year"),
+    path("blocs/<slug:slug>/", views.bloc_detail, name="bloc"),
+    path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
+    path("award-types/<slug:code>/", views.award_type_detail, name="award_type"),
+    path("sources/<int:pk>/", views.source_detail, name="source"),
+]

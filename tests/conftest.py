@@ -1,0 +1,70 @@
+"""Shared fixtures: users per role, the browser for live-server tests."""
+
+import importlib
+import os
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="board-root", is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright; never a downloaded browser."""
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {executable}")
+        pytest.skip(f"Chromium not found at {executable}")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def award_catalogue(request):
+    """Re-seed the award catalogue after a transactional test (live server) flushed it.
+
+    The data migration seeds it once per test database; a flush empties every table.
+    """
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.apps import apps
+
+    from awards.models import AwardType
+
+    if not AwardType.objects.exists():
+        importlib.import_module("awards.migrations.0002_seed_award_types").seed(apps, None)
