@@ -133,6 +133,8 @@ LOGIN_URL = "admin:login"
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# A cell beginning with = + - @ is neutralised in every export (CSV injection).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -9,5 +9,6 @@ admin.site.site_title = "Sổ khen thưởng"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("reports/", include("awards.report_urls")),
     path("", include("awards.urls")),
 ]

@@ -1,0 +1,5 @@
+"""Report pages (yearly summary); filled in by the reports work."""
+
+app_name = "reports"
+
+urlpatterns: list = []
