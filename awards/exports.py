@@ -1,0 +1,269 @@
+"""The one export code path: nomination rows to CSV (streamed) and XLSX.
+
+The public list's ``?format=csv``, the admin's "Export report" action, the
+``export_awards`` command and the yearly summary all go through these functions,
+so a file looks the same wherever it was downloaded.
+
+Files are for Excel and LibreOffice users in Vietnam: UTF-8 with a BOM (else
+Excel reads the bytes as the local code page), Vietnamese headers whatever the
+interface language, dates as YYYY-MM-DD, and no cell that a spreadsheet would
+run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import BinaryIO
+
+from django.db import models
+from django.db.models.functions import Coalesce, NullIf
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+BOM = "\ufeff".encode()
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Vietnamese on purpose, not translatable: the files go into Vietnamese reports
+# whatever language the person downloading them reads the site in.
+HEADER: tuple[str, ...] = (
+    "Năm",
+    "Khối/Cụm thi đua",
+    "Tên đơn vị/cá nhân khi khen thưởng",
+    "Tên hiện nay",
+    "Hình thức khen thưởng",
+    "Trạng thái",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Nguồn",
+)
+# Column widths (characters) for the XLSX sheet, in HEADER order.
+WIDTHS: tuple[int, ...] = (7, 34, 46, 46, 38, 16, 18, 16, 60)
+
+STATUS_LABELS: dict[str, str] = {
+    "proposed": "Đề nghị",
+    "awarded": "Đã khen thưởng",
+    "rejected": "Không được khen thưởng",
+    "withdrawn": "Rút đề nghị",
+    "revoked": "Bị thu hồi",
+}
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK_SIZE = 2000
+ROWS_PER_WRITE = 1000
+
+
+def neutralise(value):
+    """Prefix ``'`` to a text cell a spreadsheet would run as a formula; other values pass."""
+    if value.__class__ is str and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def export_values(queryset: models.QuerySet) -> models.QuerySet:
+    """The nominations as plain tuples of the exported columns, names resolved in SQL.
+
+    One query, no model instances; the caller's filters and ordering are kept.
+    """
+    text = models.CharField()
+    return queryset.annotate(
+        export_current_name=Coalesce("agency__name", "person__full_name", output_field=text),
+        export_as_named=Coalesce(
+            NullIf("nominee_name", models.Value("")),
+            "agency__name",
+            "person__full_name",
+            output_field=text,
+        ),
+        export_source=Coalesce(
+            NullIf("source__title", models.Value("")), "source__url", output_field=text
+        ),
+    ).values_list(
+        "year_id",
+        "bloc__name",
+        "export_as_named",
+        "export_current_name",
+        "award_type__name",
+        "status",
+        "decision__number",
+        "decision__date",
+        "export_source",
+    )
+
+
+def nomination_rows(queryset: models.QuerySet, *, chunk_size: int = CHUNK_SIZE) -> Iterator[tuple]:
+    """Yield one tuple per nomination, in HEADER order, streaming from the database.
+
+    Values are raw (int year, date, text); each writer makes them safe for its format.
+    """
+    labels = STATUS_LABELS
+    for year, bloc, as_named, current, award, status, number, date, source in export_values(
+        queryset
+    ).iterator(chunk_size=chunk_size):
+        yield (
+            year,
+            bloc,
+            as_named,
+            current,
+            award,
+            labels.get(status, status),
+            number,
+            date,
+            source,
+        )
+
+
+class _LineBuffer:
+    """A write target for csv.writer whose text we take out in chunks."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+def csv_chunks(
+    rows: Iterable[Sequence],
+    *,
+    header: Sequence[str] = HEADER,
+    rows_per_chunk: int = ROWS_PER_WRITE,
+) -> Iterator[bytes]:
+    """Encode rows as CSV bytes for Excel: BOM, header, then one chunk per batch of rows.
+
+    Batching keeps a download to a few thousand writes instead of one per row,
+    while memory holds one batch at a time.
+    """
+    buffer = _LineBuffer()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    yield BOM + buffer.take().encode()
+    rows = iter(rows)
+    while batch := list(islice(rows, rows_per_chunk)):
+        writer.writerows([[neutralise(v) for v in row] for row in batch])
+        yield buffer.take().encode()
+
+
+def write_csv(
+    rows: Iterable[Sequence], stream: BinaryIO, *, header: Sequence[str] = HEADER
+) -> None:
+    for chunk in csv_chunks(rows, header=header):
+        stream.write(chunk)
+
+
+def _xlsx_cell(sheet, value):
+    """A cell value for openpyxl; text that looks like a formula is stored as plain text."""
+    if value.__class__ is str and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def write_xlsx(
+    rows: Iterable[Sequence],
+    target,
+    *,
+    header: Sequence[str] = HEADER,
+    widths: Sequence[int] = WIDTHS,
+    sheet_title: str = "Khen thưởng",
+) -> None:
+    """Write a sheet with a bold frozen header row and set column widths.
+
+    openpyxl's write-only mode spills rows to a temporary file, so memory stays
+    flat; ``target`` is a path or a binary file.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=sheet_title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for title in header:
+        cell = WriteOnlyCell(sheet, title)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, v) for v in row])
+    workbook.save(target)
+
+
+def _attachment(filename: str) -> str:
+    return content_disposition_header(as_attachment=True, filename=filename)
+
+
+def rows_csv_response(
+    rows: Iterable[Sequence], *, filename: str, header: Sequence[str] = HEADER
+) -> StreamingHttpResponse:
+    """Stream any rows as an Excel-ready CSV download (used by the reports too)."""
+    response = StreamingHttpResponse(csv_chunks(rows, header=header), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = _attachment(filename)
+    return response
+
+
+def rows_xlsx_response(
+    rows: Iterable[Sequence],
+    *,
+    filename: str,
+    header: Sequence[str] = HEADER,
+    widths: Sequence[int] = WIDTHS,
+    sheet_title: str = "Khen thưởng",
+) -> FileResponse:
+    """XLSX cannot be streamed (the zip's directory comes last): build it in a temp file.
+
+    The temporary file is deleted when the response closes it.
+    """
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    write_xlsx(rows, spool, header=header, widths=widths, sheet_title=sheet_title)
+    spool.seek(0)
+    return FileResponse(
+        spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
+
+
+def csv_streaming_response(queryset: models.QuerySet, *, filename: str) -> StreamingHttpResponse:
+    """The nominations of ``queryset`` as a streamed CSV download; starts at once."""
+    return rows_csv_response(nomination_rows(queryset), filename=filename)
+
+
+def xlsx_response(queryset: models.QuerySet, *, filename: str) -> FileResponse:
+    """The nominations of ``queryset`` as an XLSX download (same rows as the CSV)."""
+    return rows_xlsx_response(nomination_rows(queryset), filename=filename)
+
+
+def dated_filename(stem: str, extension: str, *, today: datetime.date | None = None) -> str:
+    """``khen-thuong-2025-03-01.csv``: a download name that sorts by date."""
+    today = today or datetime.date.today()
+    return f"{stem}-{today.isoformat()}.{extension}"
+
+
+__all__ = [
+    "HEADER",
+    "STATUS_LABELS",
+    "csv_chunks",
+    "csv_streaming_response",
+    "dated_filename",
+    "export_values",
+    "neutralise",
+    "nomination_rows",
+    "rows_csv_response",
+    "rows_xlsx_response",
+    "write_csv",
+    "write_xlsx",
+    "xlsx_response",
+]
