@@ -4,6 +4,7 @@ from .agencies import Agency, AgencyLineage, AgencyName, Alias, Person
 from .blocs import Bloc, BlocMeeting, BlocName, EmulationYear, Membership
 from .catalogue import AwardType
 from .nominations import Decision, Nomination
+from .rules import BlocSecretary, ExclusionRule, PrerequisiteRule, QuotaRule, TaskRating
 from .sources import SourceDocument
 
 __all__ = [
@@ -15,10 +16,15 @@ __all__ = [
     "Bloc",
     "BlocMeeting",
     "BlocName",
+    "BlocSecretary",
     "Decision",
     "EmulationYear",
+    "ExclusionRule",
     "Membership",
     "Nomination",
     "Person",
+    "PrerequisiteRule",
+    "QuotaRule",
     "SourceDocument",
+    "TaskRating",
 ]

@@ -166,6 +166,20 @@ class Nomination(NormalizedModel, TimeStamped):
         verbose_name=_("source"),
     )
     notes = models.TextField(_("notes"), blank=True)
+    override_reason = models.TextField(
+        _("rule override reason"),
+        blank=True,
+        help_text=_("Why it was approved although a quota or eligibility rule warned."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -190,6 +204,9 @@ class Nomination(NormalizedModel, TimeStamped):
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
         ordering = ["-year", "award_type__precedence", "nominee_name"]
+        permissions = [
+            ("decide_nomination", _("Can approve, reject and revoke nominations")),
+        ]
         indexes = [
             models.Index(fields=["year", "status"], name="nomination_year_status"),
             models.Index(fields=["award_type", "year"], name="nomination_award_year"),
