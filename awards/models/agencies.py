@@ -115,10 +115,11 @@ class Agency(NormalizedModel, TimeStamped):
         )
 
     def successors(self):
-        return Agency.objects.filter(predecessor_links__predecessor=self)
+        """Agencies this one was renamed, merged, split or absorbed into."""
+        return Agency.objects.filter(successor_links__predecessor=self)
 
     def predecessors(self):
-        return Agency.objects.filter(successor_links__successor=self)
+        return Agency.objects.filter(predecessor_links__successor=self)
 
 
 class AgencyName(NormalizedModel):

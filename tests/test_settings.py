@@ -1,0 +1,34 @@
+"""Settings: day-first dates in Vietnamese, and a production configuration that passes --deploy."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django import forms
+from django.utils import translation
+
+
+def test_vietnamese_dates_are_day_first():
+    with translation.override("vi"):
+        assert forms.DateField().clean("05/03/2019") == datetime.date(2019, 3, 5)
+
+
+def test_check_deploy_is_clean_with_production_environment():
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-test-only-0123456789",
+        "ALLOWED_HOSTS": "awards.example.org",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
