@@ -7,6 +7,9 @@ import pytest
 
 from tests.factories import UserFactory
 
+# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 
 @pytest.fixture
 def superuser(db):
@@ -16,7 +19,6 @@ def superuser(db):
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium through Playwright; never a downloaded browser."""
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not os.path.exists(executable):
