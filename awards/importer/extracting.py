@@ -1,0 +1,1177 @@
+"""Read a Vietnamese bloc-meeting report and return what a careful reader extracts.
+
+The output is a plain data structure (``ArticleData``) in the shape of the
+corpus annotations (shared/corpus/README.md). The rules follow the grammar of
+award reporting described under "Writing in the wild" in docs/domain.md:
+names that contain "và", "&" and commas, shortened lists, the award before or
+after the names, a giver named first, counts followed by names, numbered and
+bulleted lists, photo captions. Nothing here touches the database.
+"""
+
+# The vocabulary below is long Vietnamese alternations; wrapping them would hide the words.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+from awards.text import fold, match_key, normalize
+
+# ---------------------------------------------------------------------------
+# Data
+
+
+@dataclass
+class NominationData:
+    nominee: str
+    kind: str  # collective | individual
+    award_text: str
+    award: str  # a catalogue code, see AWARD_CODES
+    status: str  # proposed | awarded
+    giver: str | None = None
+    written: str | None = None  # the nominee as the article wrote it, when completed
+    position: str | None = None  # an individual's post, as written
+    sentence: str = ""
+
+
+@dataclass
+class LeaderData:
+    agency: str
+    role: str  # head | deputy
+    year: int | None
+    sentence: str = ""
+
+
+@dataclass
+class ArticleData:
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    province: str | None = None
+    bloc: str | None = None
+    award_year: int | None = None
+    meeting_kind: str | None = None  # summary | pledge | midyear
+    meeting_date: str | None = None
+    venue: str | None = None
+    nominations: list[NominationData] = field(default_factory=list)
+    leaders: list[LeaderData] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def negative(self) -> bool:
+        return not self.nominations and not self.leaders
+
+    def to_dict(self) -> dict:
+        """The corpus JSON shape (extra keys are allowed by the scorer)."""
+        data = asdict(self)
+        data.pop("text")
+        data["negative"] = self.negative
+        return data
+
+
+AWARD_CODES = (
+    "gov_flag",
+    "prov_flag",
+    "ministry_flag",
+    "pm_cert",
+    "prov_cert",
+    "ministry_cert",
+    "labor_order_1",
+    "labor_order_2",
+    "labor_order_3",
+    "excellent_collective",
+    "emulation_soldier_national",
+    "emulation_soldier_province",
+    "emulation_soldier_grassroots",
+    "other",
+)
+INDIVIDUAL_AWARDS = {
+    "emulation_soldier_national",
+    "emulation_soldier_province",
+    "emulation_soldier_grassroots",
+}
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+
+_UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+
+# Words that open the name of a unit. A piece of a list that does not start
+# with one of them continues the previous name ("Sở Văn hóa, Thể thao và Du lịch").
+_UNIT_HEADS = (
+    "Sở|Ban|Cục|Chi cục|Tổng cục|UBND|Ủy ban|Uỷ ban|Hội|Liên hiệp|Liên minh|Liên đoàn|LĐLĐ|"
+    "Công ty|Tổng công ty|Tập đoàn|Công an|Kho bạc|Ngân hàng|NHCSXH|Quỹ|Trường|Báo|Đài|Tòa án|Toà án|"
+    "TAND|Viện|VKSND|Thanh tra|Văn phòng|Bộ Chỉ huy|Bộ đội|Bộ|Bảo hiểm|BHXH|BQL|Trung tâm|Đảng ủy|"
+    "Đảng uỷ|Đảng bộ|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    "Huyện ủy|Huyện uỷ|HTX|Hợp tác xã|Nhân dân|MTTQ|Mặt trận|Bệnh viện|Xí nghiệp|Nhà máy|Chi nhánh|"
+    "Cảng vụ|Bưu điện|Điện lực|Viễn thông|Công đoàn|Phòng|Học viện|Đại học|Cao đẳng|Lữ đoàn|Sư đoàn|"
+    "Trung đoàn|Cơ quan|Đội|Nhà xuất bản|Tạp chí|Thư viện|Bảo tàng|Vườn quốc gia|Hạt|Cảnh sát|Đồn|"
+    "Hải quan|Cục Hải quan|Tổng Liên đoàn|Khu|Ủy ban MTTQ|Trạm|Lực lượng|Tòa|Toà|Thông tấn xã|Truyền hình|"
+    "Ký túc xá|Làng|Hợp tác|Doanh nghiệp|Tổ|Nhóm|Chi bộ|Cụm|Khối|Kiểm toán|Thi hành án"
+)
+_PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
+_UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=\s|$|\.)", re.I)
+_PLACE_HEAD_RE = re.compile(rf"^(?:{_PLACE_HEADS})\s+[{_UP}]")
+
+
+def _is_head(piece: str) -> bool:
+    """Does this piece open a new unit name (a capitalised unit word or a place type + name)?"""
+    return bool(piece[:1].isupper() and (_UNIT_HEAD_RE.match(piece) or _PLACE_HEAD_RE.match(piece)))
+
+
+_HONORIFIC = (
+    r"(?:ông|bà|anh|chị|cô|thầy|đồng chí|đ/c|đại tá|thượng tá|trung tá|thiếu tá|đại úy|đại uý|"
+    r"thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|đại tướng|"
+    r"tiến sĩ|thạc sĩ|bác sĩ|nhà giáo|nghệ sĩ|nghệ nhân|kỹ sư|luật sư|TS\.|ThS\.|PGS\.\s?TS\.|GS\.\s?TS\.|BS\.)"
+)
+_PERSON_RE = re.compile(
+    rf"^{_HONORIFIC}\s+(?P<name>[{_UP}][^\s,;]*(?:\s+[{_UP}][^\s,;]*){{1,5}})", re.I
+)
+_SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Lò",
+        "Cầm",
+        "Lường",
+        "Đinh",
+        "Trịnh",
+        "Đào",
+        "Lưu",
+        "Tạ",
+        "Kiều",
+        "Quách",
+        "Tô",
+        "Triệu",
+        "Vi",
+        "Hứa",
+        "Đoàn",
+        "Lục",
+        "Mạc",
+        "Khổng",
+        "Doãn",
+        "Âu",
+        "Ông",
+        "Thân",
+        "Chu",
+        "Tăng",
+        "Giàng",
+        "Sùng",
+        "Nông",
+        "Ksor",
+        "Rơ",
+    ]
+)
+# Compound names with "và" or a comma inside: a domain lexicon, not article cases.
+_COMPOUNDS = (
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hoá, Thể thao và Du lịch",
+    "Văn hóa và Thể thao",
+    "Văn hoá và Thể thao",
+    "Thể thao và Du lịch",
+    "Tài nguyên và Môi trường",
+    "Kế hoạch và Đầu tư",
+    "Giáo dục và Đào tạo",
+    "Khoa học và Công nghệ",
+    "Khoa học và Kỹ thuật",
+    "Thông tin và Truyền thông",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Thương binh và Xã hội",
+    "Phát thanh và Truyền hình",
+    "Quản lý và Khai thác",
+    "Dân tộc và Tôn giáo",
+    "Đoàn ĐBQH và HĐND",
+    "Nhân dân và cán bộ",
+    "Nhân dân và Lực lượng vũ trang",
+    "Khu kinh tế và các Khu công nghiệp",
+    "KKT và KCN",
+    "Xây dựng và Phát triển",
+    "Đầu tư và Phát triển",
+    "Tuyên giáo và Dân vận",
+    "Ngoại vụ và Hợp tác",
+    "Trẻ em và Bình đẳng giới",
+)
+_COMPOUND_RE = re.compile(
+    "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COMPOUNDS, key=len, reverse=True)
+    ),
+    re.I,
+)
+
+_AWARD_RE = re.compile(
+    r"(?P<core>"
+    r"[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?"
+    r"|[Bb]ằng\s+khen"
+    r"|[Hh]uân\s+chương\s+[^\s,;.]+(?:\s+[^\s,;.]+)?(?:\s+hạng\s+(?:[Nn]hất|[Nn]hì|[Bb]a|I{1,3}))"
+    r"|[Hh]uân\s+chương\s+[A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*)*"
+    r"|[Tt]ập\s+thể\s+[Ll]ao\s+động\s+(?:xuất\s+sắc|tiên\s+tiến)"
+    r"|[Cc]hiến\s+sĩ\s+thi\s+đua(?:\s+(?:toàn\s+quốc|cấp\s+tỉnh|cấp\s+bộ|cấp\s+ngành|cấp\s+thành\s+phố"
+    r"|cấp\s+cơ\s+sở|cơ\s+sở|tỉnh|thành\s+phố|toàn\s+lực\s+lượng))?"
+    r"|[Gg]iấy\s+khen"
+    r"|(?<![Tt]ập thể )[Ll]ao\s+động\s+tiên\s+tiến"
+    r")"
+    r"(?P<suffix>(?:\s+(?:của|cấp)\s+(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để)\b)[^,;.:()])*)?)"
+)
+_NOT_NAME_WORDS = re.compile(
+    r"\b(?:được|đã|sẽ|tổ chức|đề nghị|tặng|trao|nhận|bình xét|suy tôn|thống nhất|xét|có thành tích|gồm)\b"
+)
+_COUNT_RE = re.compile(
+    r"^\s*(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|"
+    r"trường|hội|địa phương|cơ quan|huyện|xã|tổ chức|công ty|người|hộ|suất|tỉnh|sở|ban|ngành|chi hội|"
+    r"chi bộ|tổ|đội|phòng|khoa|lượt|thành viên|hội viên|gia đình|em|học sinh|giáo viên)\b",
+    re.I,
+)
+_ANY_COUNT_RE = re.compile(
+    r"(?:^|\s)\d+\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|cơ quan|người|hộ|suất)\b",
+    re.I,
+)
+_LEAD_RE = re.compile(
+    r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
+    r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng)\b[^,:]*[,:]\s*)+",
+    re.I,
+)
+_PROPOSE_VERB = re.compile(
+    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|thống nhất|kiến nghị|công nhận)\b", re.I
+)
+_PROPOSED_MARK = re.compile(
+    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|xét tặng|trình|kiến nghị|giới thiệu)\b", re.I
+)
+_AWARDED_MARK = re.compile(
+    r"\b(?:trao|đón nhận|vinh dự|công bố|[Qq]uyết định|tặng thưởng|được tặng|đã tặng|được trao|nhận)\b",
+    re.I,
+)
+_SKIP_CLAUSE = re.compile(
+    r"xin rút|rút khỏi|rút tên|không đề nghị|không tham gia|không xét|không bình xét|chưa đủ|bị loại|"
+    r"loại khỏi|từ chối|chưa xem xét|không được đề nghị|không đủ điều kiện",
+    re.I,
+)
+_LAW_CLAUSE = re.compile(
+    r"(?:\b(?:Luật|Nghị định|Thông tư|quy định|tiêu chuẩn)\b.*\b(?:xét tặng|được tặng cho)\b)"
+    r"|được xét tặng|xét tặng cho",
+    re.I,
+)
+_ROLE_RE = re.compile(
+    r"(?P<deputy>Phó\s+Trưởng\s+(?:khối|cụm)|Phó\s+(?:Cụm|Khối)\s+trưởng|(?:Cụm|Khối)\s+phó|"
+    r"Phó\s+trưởng\s+(?:khối|cụm))"
+    r"|(?P<head>Trưởng\s+(?:khối|cụm)|(?:Cụm|Khối)\s+trưởng)",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?(?:trong\s+)?năm(?:\s+học)?\s+(\d{4})")
+_YEAR_ANY = re.compile(r"\bnăm(?:\s+học)?\s+(\d{4})")
+_ABBREV_BEFORE_DOT = {
+    "TP",
+    "TX",
+    "Tp",
+    "Q",
+    "P",
+    "H",
+    "TT",
+    "ThS",
+    "TS",
+    "PGS",
+    "GS",
+    "BS",
+    "Th",
+    "St",
+    "Đ",
+    "NXB",
+    "Mr",
+    "Mrs",
+    "v.v",
+    "ThS.BS",
+}
+_NOISE_SECTION = re.compile(
+    r"^(?:Tin liên quan|Tin cùng chuyên mục|Bài liên quan|Tin khác|Các tin khác|Xem thêm|Ý kiến bạn đọc|"
+    r"Gửi bình luận|Bình luận|Tin mới|Tin đọc nhiều|Đọc nhiều|Tin nổi bật|Từ khóa|Từ khoá|Tags?)\b",
+    re.I,
+)
+_NOISE_LINE = re.compile(
+    r"^(?:Chia sẻ|Share|Lượt xem|Lượt đọc|Bản in|In bài|Gửi email|Gửi bạn bè|Gửi cho bạn bè|Lên đầu trang|"
+    r"reset captcha|Nhập lại|Facebook|Zalo|Twitter|Like|Tweet|Email|Quay lại|Về trang chủ|»|>>|Nguồn:)",
+    re.I,
+)
+_CAPTION_RE = re.compile(r"(?:^|[\s.(])Ảnh\s*:\s*[^\n]{0,40}\)?\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ]\)|[-–—•+*·▪●○◦])\s*")
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b")
+_DATE_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
+_QUOTED = re.compile(r"[\"“”„«](?P<q>[^\"“”„«»]{0,200})[\"“”»]")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+
+def _is_upper_start(text: str) -> bool:
+    text = text.lstrip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def _title_words(text: str) -> bool:
+    """Every word capitalised, as place names are ("Bà Rịa – Vũng Tàu"), unlike unit names."""
+    words = [w for w in text.split() if w not in {"-", "–", "—"}]
+    return bool(words) and len(words) <= 5 and all(w[0].isupper() for w in words)
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip().strip(" ,;:.–-—").strip()
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _protect(text: str) -> str:
+    """Hide the separators inside known compound names so that list splitting keeps them whole."""
+    return _COMPOUND_RE.sub(lambda m: m.group(0).replace(" ", "\x03").replace(",", "\x04"), text)
+
+
+def _unprotect(text: str) -> str:
+    return text.replace("\x03", " ").replace("\x04", ",")
+
+
+# ---------------------------------------------------------------------------
+# Text preparation
+
+
+@dataclass
+class _Sentence:
+    text: str
+    items: list[str] | None = None  # list items that follow a header ending in ":"
+    status: str | None = None  # inherited from a list header
+    caption: bool = False
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Undo hard wrapping: a block of similar-length lines is one paragraph broken by the editor."""
+    out: list[str] = []
+    block: list[str] = []
+    # a whole document wrapped at a fixed width: most lines are 45-100 characters, none much longer
+    sizes = [len(x) for x in lines if x]
+    doc_wrapped = (
+        len(sizes) >= 6
+        and sum(1 for n in sizes if 45 <= n <= 100) >= 0.6 * len(sizes)
+        and sum(1 for n in sizes if n > 110) <= 0.05 * len(sizes)
+    )
+
+    def flush():
+        if not block:
+            return
+        lengths = [len(x) for x in block[:-1]]
+        wrapped = doc_wrapped or (
+            len(block) >= 3 and sum(1 for n in lengths if 45 <= n <= 100) >= 0.6 * len(lengths)
+        )
+        current = block[0]
+        for nxt in block[1:]:
+            starts_list = bool(_LIST_MARK.match(nxt))
+            lower_cont = nxt[:1].islower() and not current.endswith((".", ":", ";", "!", "?"))
+            if not starts_list and (wrapped or lower_cont) and not _NOISE_LINE.match(nxt):
+                current = current + " " + nxt
+            else:
+                out.append(current)
+                current = nxt
+        out.append(current)
+        out.append("")
+        block.clear()
+
+    for line in lines:
+        if line:
+            block.append(line)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _clean_lines(text: str) -> tuple[list[str], dict]:
+    """NFC per line, CRLF undone, site noise removed; returns lines and the header facts."""
+    text = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\xa0", " ")
+    )
+    raw = [normalize(line) for line in unicodedata.normalize("NFC", text).split("\n")]
+    lines = _join_wrapped(raw)
+    meta: dict = {}
+    # the title is the first line, a dateline may follow
+    idx = 0
+    while idx < len(lines) and not lines[idx]:
+        idx += 1
+    if idx < len(lines):
+        meta["title"] = lines[idx]
+        idx += 1
+    body: list[str] = []
+    seen_content = False
+    for line in lines[idx:]:
+        if not line:
+            body.append("")
+            continue
+        if seen_content and _NOISE_SECTION.match(line):
+            break
+        if _NOISE_LINE.match(line) or (line.count("|") >= 2 and len(line) < 120):
+            continue
+        if not seen_content and len(line) < 60 and re.search(r"\d{1,2}/\d{1,2}/\d{4}", line):
+            m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", line)
+            with contextlib.suppress(ValueError):
+                meta["published"] = dt.date(
+                    int(m.group(3)), int(m.group(2)), int(m.group(1))
+                ).isoformat()
+            continue
+        if len(line) > 60:
+            seen_content = True
+        body.append(line)
+    # the author line: the last short capitalised line after the text
+    while body and not body[-1]:
+        body.pop()
+    if body:
+        last = body[-1]
+        words = last.replace("–", " ").replace("-", " ").split()
+        short = 1 <= len(words) <= 8 and len(last) < 50 and not last.endswith((".", ":", ";"))
+        if short and all(w[0].isupper() for w in words if w[0].isalpha()):
+            meta["authors"] = [a.strip() for a in re.split(r"\s+[–-]\s+|,\s*", last) if a.strip()]
+            body.pop()
+    return body, meta
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    out = []
+    start = 0
+    for m in re.finditer(r"[.!?…]+[\"”»)]?\s+", paragraph):
+        end = m.end()
+        before = paragraph[start : m.start()].split()
+        last = before[-1] if before else ""
+        nxt = paragraph[end : end + 1]
+        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in '"“(«-–+•'):
+            continue
+        token = last.rsplit(".", 1)[-1] if "." in last else last
+        if (
+            token in _ABBREV_BEFORE_DOT
+            or last in _ABBREV_BEFORE_DOT
+            or (len(token) == 1 and token.isupper())
+        ):
+            continue
+        out.append(paragraph[start:end].strip())
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _sentences(body: list[str]) -> list[_Sentence]:
+    """Paragraphs to sentences; a header ending in ':' takes the list lines that follow it."""
+    captions = []
+    lines = []
+    for line in body:
+        if line and _CAPTION_RE.search(line) and len(line) < 300:
+            captions.append(re.sub(r"[\s.(]*Ảnh\s*:.*$", "", line).strip())
+            continue
+        lines.append(line)
+    out: list[_Sentence] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if line.rstrip().endswith(":") and not _LIST_MARK.match(line):
+            items = []
+            j = i + 1
+            while j < len(lines):
+                nxt = lines[j]
+                if not nxt:
+                    j += 1
+                    continue
+                if _LIST_MARK.match(nxt):
+                    items.append(_LIST_MARK.sub("", nxt, count=1))
+                    j += 1
+                    continue
+                break
+            if items:
+                heads = _split_sentences(line)
+                for h in heads[:-1]:
+                    out.append(_Sentence(h))
+                header = heads[-1] if heads else line
+                if any(_AWARD_RE.search(_dequote(it)) for it in items):
+                    status = _status_of(header, None)
+                    out.append(_Sentence(header))
+                    for it in items:
+                        for s in _split_sentences(it):
+                            out.append(_Sentence(s, status=status))
+                else:
+                    out.append(_Sentence(header, items=items))
+                i = j
+                continue
+        if _LIST_MARK.match(line):
+            line = _LIST_MARK.sub("", line, count=1)
+        for s in _split_sentences(line):
+            out.append(_Sentence(s))
+        i += 1
+    for cap in captions:
+        for s in _split_sentences(cap):
+            out.append(_Sentence(s, caption=True))
+    return out
+
+
+def _dequote(text: str) -> str:
+    """Campaign names in quotes are not awards or units; quoted award names are kept bare."""
+
+    def repl(m):
+        inner = m.group("q")
+        if _AWARD_RE.fullmatch(inner.strip()):
+            return inner
+        return "«»"
+
+    return _QUOTED.sub(repl, text)
+
+
+# ---------------------------------------------------------------------------
+# Awards
+
+
+def _level(text: str | None) -> str | None:
+    """Which level gives: gov, state (President), prov, ministry, or other (a local body)."""
+    if not text:
+        return None
+    t = text.lower()
+    if re.search(r"thủ tướng|chính phủ|qđ-ttg", t):
+        return "gov"
+    if re.search(r"chủ tịch nước|qđ-ctn", t):
+        return "state"
+    if re.search(r"(?:ubnd|[uủ][ỷy] ban nhân dân|qđ-ub)", t):
+        if re.search(r"(?:ubnd|ban nhân dân)\s+(?:huyện|quận|thị xã|xã|phường)", t):
+            return "other"
+        return "prov"
+    if re.search(
+        r"\b(?:của tỉnh|cấp tỉnh|của thành phố|cấp thành phố|xuất sắc của tỉnh)\b", t
+    ) and not re.search(r"\b(?:hội|đoàn|mặt trận|mttq|liên đoàn)\b", t):
+        return "prov"
+    if re.search(
+        r"\b(?:bộ|bộ trưởng|trung ương|tổng cục|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
+        r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b",
+        t,
+    ):
+        if re.search(r"\bbộ chỉ huy\b", t):
+            return "other"
+        return "ministry"
+    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\b", t):
+        return "other"
+    if "việt nam" in t or re.search(r"\bngành\b", t):
+        return "ministry"
+    return None
+
+
+def award_code(core: str, suffix: str | None, giver: str | None) -> str:
+    """The catalogue code for an award phrase and whoever gives it."""
+    c = fold(core)
+    level = _level(suffix) or _level(giver)
+    if c.startswith("co thi dua"):
+        return {
+            "gov": "gov_flag",
+            "prov": "prov_flag",
+            "ministry": "ministry_flag",
+            "other": "other",
+        }.get(level or "prov", "prov_flag")
+    if c.startswith("bang khen"):
+        return {
+            "gov": "pm_cert",
+            "prov": "prov_cert",
+            "ministry": "ministry_cert",
+            "other": "other",
+        }.get(level or "prov", "prov_cert")
+    if c.startswith("huan chuong lao dong"):
+        for word, code in (
+            ("nhat", "labor_order_1"),
+            ("nhi", "labor_order_2"),
+            ("ba", "labor_order_3"),
+        ):
+            if c.endswith(" " + word):
+                return code
+        if c.endswith(" iii"):
+            return "labor_order_3"
+        if c.endswith(" ii"):
+            return "labor_order_2"
+        if c.endswith(" i"):
+            return "labor_order_1"
+        return "other"
+    if c.startswith("tap the lao dong xuat sac"):
+        return "excellent_collective"
+    if c.startswith("chien si thi dua"):
+        if "toan quoc" in c:
+            return "emulation_soldier_national"
+        if "co so" in c:
+            return "emulation_soldier_grassroots"
+        if c == "chien si thi dua" and level == "gov":
+            return "emulation_soldier_national"
+        return "emulation_soldier_province"
+    return "other"
+
+
+def _status_of(before: str, inherited: str | None) -> str | None:
+    if _PROPOSED_MARK.search(before):
+        return "proposed"
+    if _AWARDED_MARK.search(before):
+        if (
+            inherited
+            and re.search(r"\bnhận\b", before)
+            and not re.search(r"đón nhận|trao", before, re.I)
+        ):
+            return inherited
+        return "awarded"
+    return inherited
+
+
+# ---------------------------------------------------------------------------
+# Names
+
+
+@dataclass
+class _Name:
+    text: str
+    kind: str = "collective"
+    written: str | None = None
+    position: str | None = None
+
+
+def _person(piece: str) -> tuple[str, str | None] | None:
+    """(name, post) when the piece names a person: honorific + name, or a bare Vietnamese name."""
+    piece = piece.strip()
+    m = _PERSON_RE.match(piece)
+    if m:
+        name = m.group("name")
+        rest = _strip_punct(piece[m.end() :]) or None
+        return name, rest
+    words = piece.split()
+    if 3 <= len(words) <= 5 and words[0] in _SURNAMES and all(w[0].isupper() for w in words):
+        return piece, None
+    return None
+
+
+_PLACE_END = re.compile(
+    rf"^(?P<pre>.*?\b(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.|TX\.|Tp\.))\s+"
+    rf"(?P<place>[{_UP}][^\s,;]*(?:\s+(?:[–-]\s+)?[{_UP}][^\s,;]*)*)$"
+)
+_PLURAL = re.compile(
+    r"\bcác\s+(?P<kind>tỉnh,\s*thành phố|tỉnh,\s*thành|huyện,\s*thành phố,\s*thị xã|huyện,\s*thị xã|"
+    r"huyện,\s*thành phố|tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|[Ss]ở)\s*:?\s+(?=["
+    + _UP
+    + r"])"
+)
+
+
+def _split_pieces(text: str) -> list[tuple[str, str]]:
+    """Split on ';', ',' and 'và', keeping each piece's separator before it."""
+    text = _protect(text)
+    parts = re.split(r"(\s*;\s*|\s*\x02\s*|\s*,\s*|\s+và\s+|\s+cùng\s+)", text)
+    pieces = []
+    sep = ""
+    for k, part in enumerate(parts):
+        if k % 2 == 1:
+            sep = part
+            continue
+        if part.strip():
+            pieces.append((sep, _unprotect(part.strip())))
+    return pieces
+
+
+def split_names(text: str) -> list[_Name]:
+    """A list of nominees as written to separate names (see module docstring for the shapes)."""
+    text = _collapse(_PAREN.sub("", text))
+    text = re.sub(
+        r"^(?:các|những)\s+(?:đơn vị|tập thể|cá nhân|cơ quan|địa phương)\s*(?:sau|gồm)?\s*:\s*",
+        "",
+        text,
+    )
+    text = re.sub(r"^(?:đơn vị|tập thể)\s+", "", text)
+    m = _PLURAL.search(text)
+    if m:
+        before = text[: m.start()].rstrip()
+        rest = text[m.end() :]
+        kind = m.group("kind").split(",")[0].strip()
+        names = split_names(before) if before else []
+        prefix = ""
+        if names and not before.endswith((",", ";")):
+            prefix = names.pop().text
+        unit = "Sở" if kind.lower() == "sở" else kind
+        for _sep, piece in _split_pieces(rest):
+            piece = _strip_punct(piece)
+            if not piece or not _is_upper_start(piece):
+                continue
+            full = _collapse(f"{prefix} {unit} {piece}")
+            names.append(_Name(full, written=piece))
+        return names
+    names: list[_Name] = []
+    for sep, piece in _split_pieces(text):
+        piece = _strip_punct(piece)
+        if not piece:
+            continue
+        person = _person(piece)
+        if person:
+            names.append(_Name(person[0], kind="individual", position=person[1]))
+            continue
+        if names and names[-1].kind == "individual":
+            # what follows a person up to the next name is the post ("ông A, Giám đốc Sở B")
+            prev = names[-1]
+            prev.position = _collapse(f"{prev.position}{sep}{piece}") if prev.position else piece
+            continue
+        if _is_head(piece) or not names or _COUNT_RE.match(piece):
+            names.append(_Name(piece))
+            continue
+        prev = names[-1]
+        pm = _PLACE_END.match(prev.text)
+        if pm and _title_words(piece) and sep.strip() in {",", "và", ";", "\x02"}:
+            names.append(_Name(_collapse(f"{pm.group('pre')} {piece}"), written=piece))
+            continue
+        if sep.strip() in {";", "\x02"}:
+            names.append(_Name(piece))
+            continue
+        joiner = sep if sep.strip() == "," else f" {sep.strip()} "
+        prev.text = _collapse(f"{prev.text}{joiner}{piece}").replace(" ,", ",")
+    return names
+
+
+def _clean_name(name: _Name) -> _Name | None:
+    text = _strip_punct(name.text)
+    text = re.sub(r"\s+(?:năm|trong năm)\s+\d{4}$", "", text)
+    text = re.sub(r"^(?:là|cho|gồm|đơn vị|tập thể)\s+", "", text)
+    text = _strip_punct(text)
+    if not text or len(text) < 2:
+        return None
+    if name.kind == "individual":
+        name.text = text
+        return name
+    if not _is_upper_start(text) or _COUNT_RE.match(text) or _ANY_COUNT_RE.search(text):
+        return None
+    if len(text.split()) > 16 or _NOT_NAME_WORDS.search(text) or "«»" in text:
+        return None
+    if fold(text) in {"khoi", "cum", "hoi nghi", "ubnd tinh", "uy ban nhan dan tinh"}:
+        return None
+    name.text = text
+    return name
+
+
+_AFTER_CHO = re.compile(
+    r"^(?P<gap>(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;:]){0,30}?)\bcho\s+(?P<rest>.*)$", re.S
+)
+_AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
+_AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
+_AFTER_GOM = re.compile(
+    r"^(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;]){0,60}?\b(?:gồm|bao gồm)\s*:?\s+(?P<rest>.*)$",
+    re.S,
+)
+_NAME_END = re.compile(
+    r"\s+(?:vì|do|về việc|về thành tích|để|nhằm|theo|với thành tích|đã có|có thành tích|đạt thành tích|"
+    r"trong (?:năm|công tác|phong trào|việc|thực hiện)|dẫn đầu|tại hội nghị|tại buổi|nhân dịp|đã được|"
+    r"được|đã)\b"
+    r"|\s*,\s*(?:đề nghị|tặng|trao|là|vì|do|đồng thời)\b"
+    r"|\s+(?:và\s+)?(?:tặng|trao|đề nghị|công nhận)\b"
+    r"|\s*«»",
+)
+_COUNT_LEAD = re.compile(
+    r"^(?P<count>(?:\d+|một|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|"
+    r"cơ quan)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
+    re.I | re.S,
+)
+_SUBJECT_END = re.compile(
+    r"(?<!công)(?<!ghi)(?<!xác)(?<!tiếp)(?<!thừa)(?:\s+(?:đã|cũng|đều|vừa|được|rất|vinh dự))*\s+(?:được|nhận|đón nhận|vinh dự|có tên)\b"
+)
+
+
+def _names_after(rest: str) -> str | None:
+    m = _COUNT_LEAD.match(rest.strip())
+    if m:
+        rest = m.group("rest")
+    elif _COUNT_RE.match(rest):
+        return None
+    end = _NAME_END.search(rest)
+    if end:
+        rest = rest[: end.start()]
+    return rest
+
+
+def _names_for(clause: str, start: int, end: int, prev_end: int, next_start: int) -> str | None:
+    """Find the nominee text of the award mention clause[start:end]."""
+    after = clause[end:next_start]
+    for pattern in (_AFTER_CHO, _AFTER_LA, _AFTER_COLON, _AFTER_GOM):
+        m = pattern.match(after)
+        if m:
+            got = _names_after(m.group("rest"))
+            if got is not None:
+                return got
+            return None
+    before = clause[prev_end:start]
+    ends = list(_SUBJECT_END.finditer(before))
+    sm = ends[-1] if ends else None
+    if sm:
+        subject = before[: sm.start()]
+        subject = _LEAD_RE.sub("", subject.strip(" ,;"))
+        verbs = list(_PROPOSE_VERB.finditer(subject))
+        if verbs:
+            subject = subject[verbs[-1].end() :]
+        if ":" in subject:
+            head, tail = subject.rsplit(":", 1)
+            if not re.search(r"\bcác\s+\w+(?:,\s*\w+(?:\s+\w+)?)?\s*$", head):
+                subject = tail
+        subject = re.sub(r"^\s*(?:và|,|;)\s*", "", subject)
+        if subject.strip():
+            return subject
+    m = re.search(r"\b(?:suy tôn|bình chọn)\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,)", before)
+    if m:
+        return m.group("n")
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Nominations
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split at ';' except inside a list introduced by '...AWARD (gồm):'."""
+    colon_at = None
+    for m in re.finditer(r":", sentence):
+        if _AWARD_RE.search(sentence[: m.start()]) and not _AWARD_RE.search(sentence[m.end() :]):
+            colon_at = m.end()
+    if colon_at is not None:
+        head, tail = sentence[:colon_at], sentence[colon_at:].replace(";", "\x02")
+        return [
+            *[c for c in re.split(r"\s*;\s*", head[:-1]) if c][:-1],
+            re.split(r"\s*;\s*", head[:-1])[-1] + ":" + tail,
+        ]
+    return [c for c in re.split(r"\s*;\s*", sentence) if c.strip()]
+
+
+def _giver_window(before: str) -> str:
+    cut = 0
+    for m in re.finditer(r"đề nghị|\bđược\b|\bnhận\b|,|:", before):
+        cut = m.end()
+    return before[cut:]
+
+
+def _nominations(sentences: list[_Sentence], warnings: list[str]) -> list[NominationData]:
+    found: list[NominationData] = []
+    for sent in sentences:
+        text = _dequote(_PAREN.sub("", sent.text))
+        if _LAW_CLAUSE.search(text):
+            continue
+        sentence_status = sent.status
+        prev_level_text = None
+        clauses = _clauses(text)
+        for ci, clause in enumerate(clauses):
+            if _SKIP_CLAUSE.search(clause):
+                continue
+            mentions = list(_AWARD_RE.finditer(clause))
+            prev_end = 0
+            for mi, m in enumerate(mentions):
+                next_start = mentions[mi + 1].start() if mi + 1 < len(mentions) else len(clause)
+                before_all = clause[: m.start()]
+                status = _status_of(before_all, sentence_status)
+                if status is None:
+                    status = "awarded" if re.search(r"\bnhận\b", before_all) else "proposed"
+                sentence_status = status
+                suffix = m.group("suffix").strip() or None
+                window = _giver_window(clause[prev_end : m.start()])
+                giver = window if _level(window) else None
+                if not suffix and not giver and prev_level_text:
+                    giver = prev_level_text
+                if suffix or giver:
+                    prev_level_text = suffix or giver
+                code = award_code(m.group("core"), suffix, giver)
+                is_last = mi == len(mentions) - 1 and ci == len(clauses) - 1
+                if sent.items is not None and is_last:
+                    raw_names: list[_Name] = []
+                    for item in sent.items:
+                        raw_names.extend(
+                            split_names(item) if _person(item) else [_Name(_strip_punct(item))]
+                        )
+                else:
+                    names_text = _names_for(clause, m.start(), m.end(), prev_end, next_start)
+                    raw_names = split_names(names_text) if names_text else []
+                prev_end = m.end()
+                award_text = _collapse(m.group(0))
+                for raw in raw_names:
+                    if raw.kind == "collective" and _person(raw.text):
+                        person = _person(raw.text)
+                        raw = _Name(person[0], kind="individual", position=person[1])
+                    name = _clean_name(raw)
+                    if not name:
+                        continue
+                    kind = (
+                        "individual"
+                        if (name.kind == "individual" or code in INDIVIDUAL_AWARDS)
+                        else "collective"
+                    )
+                    found.append(
+                        NominationData(
+                            nominee=name.text,
+                            kind=kind,
+                            award_text=award_text,
+                            award=code,
+                            status=status,
+                            giver=_collapse(giver) if giver else None,
+                            written=name.written,
+                            position=name.position,
+                            sentence=sent.text,
+                        )
+                    )
+    unique: list[NominationData] = []
+    seen = set()
+    for nom in found:
+        key = (match_key(nom.nominee), nom.award)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(nom)
+    return unique
+
+
+# ---------------------------------------------------------------------------
+# Leaders
+
+_ANCHOR_BEFORE = re.compile(
+    r"(?P<verb>\blàm|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
+    r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị))?\s+(?:đơn vị\s+)?$",
+    re.I,
+)
+_ELECT_VERB = re.compile(r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|đề cử|tín nhiệm)\b", re.I)
+
+
+def _leader_name(text: str) -> str | None:
+    text = _PAREN.sub("", text)
+    text = _LEAD_RE.sub("", text.strip(" ,;"))
+    text = re.sub(r"^\s*(?:và|,|;)\s*", "", text)
+    text = re.sub(r"^(?:năm(?:\s+học)?\s+\d{4}(?:\s*[–-]\s*\d{4})?\s*[,;]?\s*(?:và\s+)?)", "", text)
+    text = re.sub(r"^(?:Hội nghị|Khối|Cụm|các đơn vị|Các đơn vị)(?:\s+(?:đã|cũng))?\s+", "", text)
+    text = _strip_punct(text)
+    if not text or not _is_upper_start(text) or len(text.split()) > 16:
+        return None
+    if _NOT_NAME_WORDS.search(text) or _ROLE_RE.search(text):
+        return None
+    return text
+
+
+def _leaders(sentences: list[_Sentence], award_year: int | None) -> list[LeaderData]:
+    found: list[LeaderData] = []
+    for sent in sentences:
+        if sent.caption:
+            continue
+        text = _dequote(sent.text)
+        roles = list(_ROLE_RE.finditer(text))
+        if not roles:
+            continue
+        batch: list[tuple[LeaderData, int | None]] = []
+        prev_end = 0
+        for r in roles:
+            before = text[prev_end : r.start()]
+            anchor = _ANCHOR_BEFORE.search(before)
+            ym = _YEAR_AFTER.match(text[r.end() :])
+            role_end = r.end() + (ym.end() if ym else 0)
+            year = int(ym.group(1)) if ym else None
+            if not anchor:
+                prev_end = role_end
+                continue
+            verb = anchor.group("verb").lower()
+            name = None
+            if verb.startswith("bàn giao"):
+                seg = before[: anchor.start()]
+                if re.search(r"\bnhận\s*$", seg):
+                    name = _leader_name(re.split(r"[;]", seg[: seg.rstrip().rfind("nhận")])[-1])
+                else:
+                    after = text[role_end:]
+                    cm = re.match(r"^\s*(?:,\s*)?cho\s+(?P<n>[^;.]+)", after)
+                    if cm:
+                        name = _leader_name(_NAME_END.split(cm.group("n"))[0])
+            else:
+                seg = before[: anchor.start()]
+                seg = re.split(r";", seg)[-1]
+                passive = re.search(r"^(?P<n>.*?)\s+(?:đã\s+|cũng\s+)?được\b", seg)
+                if (passive and _ELECT_VERB.search(seg[passive.end() :])) or (
+                    passive and not _ELECT_VERB.search(seg)
+                ):
+                    name = _leader_name(passive.group("n"))
+                else:
+                    verbs = list(_ELECT_VERB.finditer(seg))
+                    if verbs:
+                        seg = seg[verbs[-1].end() :]
+                    name = _leader_name(seg)
+            prev_end = role_end
+            if not name:
+                continue
+            role = "deputy" if r.group("deputy") else "head"
+            if year is None:
+                later = _YEAR_ANY.search(text[role_end:])
+                if (later and not _ROLE_RE.search(text[role_end : role_end + later.start()])) or (
+                    later and r is not roles[-1]
+                ):
+                    year = int(later.group(1))
+            batch.append((LeaderData(agency=name, role=role, year=year, sentence=sent.text), year))
+        known = [y for _l, y in batch if y]
+        for leader, _y in batch:
+            if leader.year is None:
+                leader.year = known[0] if known else (award_year + 1 if award_year else None)
+            found.append(leader)
+    unique = []
+    seen = set()
+    for leader in found:
+        key = (match_key(leader.agency), leader.role, leader.year)
+        if key not in seen:
+            seen.add(key)
+            unique.append(leader)
+    return unique
+
+
+# ---------------------------------------------------------------------------
+# Header facts: bloc, year, date, venue
+
+
+_BLOC_RE = re.compile(
+    r"(?P<bloc>(?:Khối|Cụm)\s+thi\s+đua\s+(?:(?!\b(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|"
+    r"thuộc|do|vừa|chính thức|long trọng)\b)[^.;:()\"“])+?)"
+    r"(?=\s+(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|thuộc|do|vừa|chính thức|long trọng)\b"
+    r"|\s*[.;:(\"“]|$)"
+)
+_VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
+
+
+def _bloc(first: str, title: str | None) -> str | None:
+    for source in (first, title or ""):
+        for m in _BLOC_RE.finditer(source):
+            bloc = _strip_punct(m.group("bloc"))
+            bloc = re.sub(r",\s*$", "", bloc)
+            if len(bloc.split()) >= 4:
+                return bloc
+    return None
+
+
+def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
+    for source in (first, title or ""):
+        m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
+        m = re.search(r"tổng kết[^.]{0,120}?năm\s+(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
+    for source in (first, title or ""):
+        if re.search(r"sơ kết", source, re.I):
+            return None, "midyear"
+        if re.search(r"ký kết giao ước|giao ước thi đua|phát động thi đua", source, re.I):
+            return None, "pledge"
+    return None, None
+
+
+def _meeting_date(
+    first: str, published: str | None, award_year: int | None, title: str | None
+) -> str | None:
+    m = _DATE_WORDS.search(first)
+    candidates = []
+    if m:
+        candidates.append((m.start(), m.group(1), m.group(2), m.group(3)))
+    for dm in _DATE_DMY.finditer(first):
+        pre = first[max(0, dm.start() - 25) : dm.start()]
+        if re.search(r"(?:số|Quyết định|QĐ)\s*$", pre) or "/" in first[dm.end() : dm.end() + 1]:
+            continue
+        candidates.append((dm.start(), dm.group(1), dm.group(2), dm.group(3)))
+        break
+    if not candidates:
+        return None
+    _pos, d, mo, y = min(candidates)
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if y:
+        year = int(y)
+    elif published:
+        pub = dt.date.fromisoformat(published)
+        year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    elif award_year:
+        # a January meeting closes the previous year; the results year is the earlier one
+        year = award_year if month >= 7 else award_year + 1
+    else:
+        ym = _YEAR_ANY.search(first) or _YEAR_ANY.search(title or "")
+        if not ym:
+            return None
+        year = int(ym.group(1))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _venue(first: str, bloc: str | None) -> str | None:
+    m = _VENUE_RE.search(first)
+    if not m:
+        return None
+    venue = m.group("v")
+    cut = len(venue)
+    bm = re.search(r",\s*(?:Khối|Cụm)\s+thi\s+đua", venue)
+    if bm:
+        cut = bm.start()
+    else:
+        cm = re.search(r",", venue)
+        if cm:
+            cut = cm.start()
+    venue = _strip_punct(venue[:cut])
+    if not venue or (
+        not _is_upper_start(venue)
+        and not venue.lower().startswith(("thành phố", "trụ sở", "hội trường"))
+    ):
+        return None
+    return venue
+
+
+def _province(text: str) -> str | None:
+    m = re.search(
+        rf"\b(?:tỉnh|thành phố)\s+(?P<p>[{_UP}][^\s,.;]*(?:\s+[{_UP}][^\s,.;]*){{0,3}})", text
+    )
+    return m.group("p") if m else None
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+
+
+def extract(text: str) -> ArticleData:
+    """Extract the bloc, the meeting, the nominations and the new leaders from article text."""
+    body, meta = _clean_lines(text)
+    article = ArticleData(
+        title=meta.get("title"), published=meta.get("published"), authors=meta.get("authors", [])
+    )
+    article.text = "\n".join(body).strip()
+    paragraphs = [p for p in body if p]
+    first = paragraphs[0] if paragraphs else ""
+    pm = re.match(r"^\(\s*([A-ZĐ][\w.&]{1,15})\s*\)\s*[-–—:]?\s*", first)
+    if pm:
+        article.publisher = pm.group(1)
+        first = first[pm.end() :]
+    article.bloc = _bloc(first, article.title)
+    article.award_year, article.meeting_kind = _award_year(first, article.title)
+    article.meeting_date = _meeting_date(
+        first, article.published, article.award_year, article.title
+    )
+    article.venue = _venue(first, article.bloc)
+    article.province = _province(first) or _province(article.text)
+    sentences = _sentences(body)
+    article.nominations = _nominations(sentences, article.warnings)
+    article.leaders = _leaders(sentences, article.award_year)
+    if article.bloc is None:
+        article.warnings.append("No emulation bloc is named.")
+    if article.meeting_date is None:
+        article.warnings.append("No meeting date was found.")
+    return article
