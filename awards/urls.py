@@ -8,9 +8,12 @@ app_name = "awards"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("awards/", views.award_list, name="award_list"),
+    path("search/", views.search, name="search"),
     path("years/<int:year>/", views.year_detail, name="year"),
     path("blocs/<slug:slug>/", views.bloc_detail, name="bloc"),
     path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
     path("award-types/<slug:code>/", views.award_type_detail, name="award_type"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("healthz/", views.healthz, name="healthz"),
 ]

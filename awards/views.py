@@ -1,43 +1,108 @@
-"""Public views (the public pages issue fills these in)."""
+"""Public pages of the register: thin views over awards.history, .filters and .search."""
 
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from .models import Agency, AwardType, Bloc, EmulationYear, Nomination, SourceDocument
+from awards import history
+from awards.exports import csv_streaming_response, dated_filename
+from awards.filters import filtered_nominations
+from awards.models import AwardType, Bloc, EmulationYear, Nomination, SourceDocument
+from awards.search import site_search
+
+LIST_PAGE_SIZE = 50
+HOLDERS_PAGE_SIZE = 100
 
 
+def _page(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def stable_order(queryset):
+    """Append the primary key to the sort, so that pages never repeat or skip a row."""
+    order = list(queryset.query.order_by) or list(Nomination._meta.ordering)
+    return queryset.order_by(*order, "pk")
+
+
+def querystring_without(request, *names) -> str:
+    """The current GET parameters minus ``names``, for links that change one of them."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_safe
+def healthz(request):
+    """The trivial view the benchmark compares pages against (no database, no template)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
 def home(request):
-    latest = EmulationYear.objects.filter(nominations__isnull=False).first()
-    rows = Nomination.objects.public().for_list()
-    if latest:
-        rows = rows.for_year(latest.year)
-    return render(request, "awards/home.html", {"year": latest, "nominations": rows[:200]})
+    return render(request, "awards/home.html", history.home_summary())
 
 
+@require_safe
 def year_detail(request, year):
     year = get_object_or_404(EmulationYear, year=year)
-    rows = Nomination.objects.public().for_list().for_year(year.year)
-    return render(request, "awards/home.html", {"year": year, "nominations": rows})
+    context = {
+        "year": year,
+        "results": history.year_results(year.year),
+        "years": history.years_with_records(),
+    }
+    return render(request, "awards/year.html", context)
 
 
+@require_safe
 def bloc_detail(request, slug):
     bloc = get_object_or_404(Bloc, slug=slug)
-    rows = Nomination.objects.public().for_list().filter(bloc=bloc)
-    return render(request, "awards/home.html", {"title": bloc, "nominations": rows})
+    return render(request, "awards/bloc.html", {"bloc": bloc, **history.bloc_history(bloc)})
 
 
+@require_safe
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency, slug=slug)
-    rows = Nomination.objects.public().for_list().filter(agency=agency)
-    return render(request, "awards/home.html", {"title": agency, "nominations": rows})
+    agency = get_object_or_404(history.agency_with_names(), slug=slug)
+    context = {"agency": agency, **history.agency_history(agency)}
+    return render(request, "awards/agency.html", context)
 
 
+@require_safe
 def award_type_detail(request, code):
     award_type = get_object_or_404(AwardType, code=code)
-    rows = Nomination.objects.public().for_list().filter(award_type=award_type)
-    return render(request, "awards/home.html", {"title": award_type, "nominations": rows})
+    data = history.award_type_history(award_type)
+    page = _page(request, data.pop("holders"), HOLDERS_PAGE_SIZE)
+    context = {"award_type": award_type, "page": page, **data}
+    return render(request, "awards/award_type.html", context)
 
 
+@require_safe
+def award_list(request):
+    """The filtered table; the same URL with ``format=csv`` downloads every filtered row."""
+    filterset = filtered_nominations(request.GET)
+    rows = stable_order(filterset.qs)
+    if request.GET.get("format") == "csv":
+        return csv_streaming_response(rows, filename=dated_filename("khen-thuong", "csv"))
+    context = {
+        "filter": filterset,
+        "page": _page(request, rows, LIST_PAGE_SIZE),
+        "query_no_page": querystring_without(request, "page", "format"),
+        "query_no_sort": querystring_without(request, "page", "format", "sort"),
+        "sort": request.GET.get("sort", ""),
+    }
+    return render(request, "awards/award_list.html", context)
+
+
+@require_safe
 def source_detail(request, pk):
     source = get_object_or_404(SourceDocument, pk=pk)
-    rows = Nomination.objects.for_list().filter(source=source)
-    return render(request, "awards/home.html", {"title": source, "nominations": rows})
+    return render(
+        request, "awards/source.html", {"source": source, **history.source_records(source)}
+    )
+
+
+@require_safe
+def search(request):
+    results = site_search(request.GET.get("q", ""))
+    return render(request, "awards/search.html", {"results": results, "q": results.query})

@@ -1,0 +1,111 @@
+"""The award list's filters: every one a GET parameter, so a filtered view is a shareable URL.
+
+The FilterSet doubles as the query builder for the CSV download, so the file
+holds exactly the rows on screen (all pages of them).
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from awards.models import Agency, AwardType, Bloc, Nomination, Person
+from awards.search import matching
+
+PUBLIC_STATUS_CHOICES = [
+    (value, label)
+    for value, label in Nomination.Status.choices
+    if value in Nomination.PUBLIC_STATUSES
+]
+KIND_CHOICES = [("collective", _("collective")), ("individual", _("individual"))]
+
+
+class NominationFilter(django_filters.FilterSet):
+    """Year range, bloc, award type, status, collective or individual, text, and sorting."""
+
+    year_from = django_filters.NumberFilter(
+        field_name="year_id",
+        lookup_expr="gte",
+        label=_("From year"),
+        widget=forms.NumberInput(attrs={"min": 1945, "max": 2100, "inputmode": "numeric"}),
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="year_id",
+        lookup_expr="lte",
+        label=_("To year"),
+        widget=forms.NumberInput(attrs={"min": 1945, "max": 2100, "inputmode": "numeric"}),
+    )
+    bloc = django_filters.ModelChoiceFilter(
+        queryset=Bloc.objects.only("pk", "slug", "name").order_by("name"),
+        to_field_name="slug",
+        label=_("Bloc"),
+        empty_label=_("All blocs"),
+    )
+    award_type = django_filters.ModelChoiceFilter(
+        queryset=AwardType.objects.only("pk", "code", "name"),
+        to_field_name="code",
+        label=_("Award"),
+        empty_label=_("All awards"),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=PUBLIC_STATUS_CHOICES, label=_("Status"), empty_label=_("Proposed or awarded")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=KIND_CHOICES,
+        method="filter_kind",
+        label=_("Recipient"),
+        empty_label=_("Collective or individual"),
+    )
+    agency = django_filters.CharFilter(
+        method="filter_agency", label=_("Agency"), widget=forms.HiddenInput
+    )
+    person = django_filters.CharFilter(
+        field_name="person__slug", label=_("Person"), widget=forms.HiddenInput
+    )
+    q = django_filters.CharFilter(method="filter_text", label=_("Name contains"))
+    # Only these columns sort (all indexed or tiny joins); anything else in the URL is ignored.
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("year", "year"),
+            ("nominee_name", "name"),
+            ("award_type__precedence", "award"),
+            ("bloc__name", "bloc"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "year": _("Year"),
+            "nominee_name": _("Name"),
+            "award_type__precedence": _("Award"),
+            "bloc__name": _("Bloc"),
+            "status": _("Status"),
+        },
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Nomination
+        fields: list[str] = []
+
+    def filter_kind(self, queryset, name, value):
+        if value == "collective":
+            return queryset.collective()
+        if value == "individual":
+            return queryset.individual()
+        return queryset
+
+    def filter_agency(self, queryset, name, value):
+        """Awards of one agency (by slug), also those of its people."""
+        return queryset.filter(Q(agency__slug=value) | Q(person__agency__slug=value))
+
+    def filter_text(self, queryset, name, value):
+        """Accent-insensitive, on every name the agency had and on people's names."""
+        agencies = matching(Agency.objects.all(), value).values("pk")
+        people = matching(Person.objects.all(), value).values("pk")
+        return queryset.filter(Q(agency__in=agencies) | Q(person__in=people))
+
+
+def filtered_nominations(params, queryset=None) -> NominationFilter:
+    """The public nominations filtered and sorted by ``params`` (a QueryDict)."""
+    if queryset is None:
+        queryset = Nomination.objects.public().for_list()
+    return NominationFilter(params, queryset=queryset)

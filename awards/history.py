@@ -1,0 +1,294 @@
+"""Read queries behind the public pages, each a bounded number of SQL queries.
+
+Views stay thin: they call these and render. Every function here returns only
+public records (proposed and awarded), and its query count does not depend on
+how much history there is (pinned by tests/public/test_query_counts.py).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext_lazy as _
+
+from awards.charts import BarChart, bar_chart
+from awards.models import (
+    Agency,
+    AgencyLineage,
+    AgencyName,
+    AwardType,
+    Bloc,
+    EmulationYear,
+    Membership,
+    Nomination,
+)
+
+FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
+# Awards decided above the agency itself: named on the bloc page, the rest are counted.
+HIGHER_LEVELS = (
+    AwardType.Level.STATE,
+    AwardType.Level.GOVERNMENT,
+    AwardType.Level.MINISTRY,
+    AwardType.Level.PROVINCE,
+)
+SERIES = [_("awarded"), _("proposed")]
+
+
+def public_nominations() -> QuerySet:
+    return Nomination.objects.public().for_list()
+
+
+def status_counts(queryset: QuerySet, group: str) -> QuerySet:
+    """Rows of {group, awarded, proposed} for public nominations grouped by one field."""
+    return (
+        queryset.values(group)
+        .annotate(
+            awarded=Count("pk", filter=Q(status=Nomination.Status.AWARDED)),
+            proposed=Count("pk", filter=Q(status=Nomination.Status.PROPOSED)),
+        )
+        .order_by(group)
+    )
+
+
+def per_year_chart(queryset: QuerySet, title: str) -> BarChart:
+    """Awards per achievement year, awarded and proposed stacked (one grouped query)."""
+    rows = status_counts(queryset, "year")
+    return bar_chart(title, SERIES, [(r["year"], [r["awarded"], r["proposed"]]) for r in rows])
+
+
+def chart_from_rows(rows, title: str) -> BarChart:
+    """The same chart from nominations already loaded (no query)."""
+    counts = defaultdict(lambda: [0, 0])
+    for row in rows:
+        counts[row.year_id][0 if row.status == Nomination.Status.AWARDED else 1] += 1
+    return bar_chart(title, SERIES, sorted(counts.items()))
+
+
+def latest_year() -> int | None:
+    """The latest achievement year with a public record."""
+    return Nomination.objects.public().aggregate(latest=Max("year"))["latest"]
+
+
+def years_with_records() -> list[int]:
+    return list(
+        EmulationYear.objects.filter(nominations__status__in=Nomination.PUBLIC_STATUSES)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+
+
+def heads_elected_for(year: int) -> tuple[int, list[Membership]]:
+    """Heads elected at the year-end meeting of ``year`` serve in ``year + 1``, else ``year``.
+
+    Two queries at most.
+    """
+    for serving in (year + 1, year):
+        heads = list(
+            Membership.objects.filter(year_id=serving, role=Membership.Role.HEAD)
+            .select_related("bloc", "agency")
+            .order_by("bloc__name")
+        )
+        if heads:
+            return serving, heads
+    return year, []
+
+
+@dataclass
+class AwardCount:
+    award_type: AwardType
+    awarded: int
+    proposed: int
+
+
+def award_type_counts(queryset: QuerySet) -> list[AwardCount]:
+    """Counts per award type in catalogue order (two queries: the counts and the catalogue)."""
+    counts = {r["award_type"]: r for r in status_counts(queryset, "award_type")}
+    return [
+        AwardCount(t, counts[t.pk]["awarded"], counts[t.pk]["proposed"])
+        for t in AwardType.objects.all()
+        if t.pk in counts
+    ]
+
+
+def home_summary() -> dict:
+    year = latest_year()
+    context = {"year": year, "chart": per_year_chart(Nomination.objects.public(), "")}
+    if year is None:
+        return context
+    in_year = Nomination.objects.public().for_year(year)
+    head_year, heads = heads_elected_for(year)
+    context.update(
+        counts=award_type_counts(in_year),
+        flags=list(
+            public_nominations()
+            .for_year(year)
+            .filter(award_type__code__in=("gov_flag", "prov_flag"))
+            .order_by("award_type__precedence", "bloc__name", "nominee_name")
+        ),
+        head_year=head_year,
+        heads=heads,
+    )
+    return context
+
+
+@dataclass
+class BlocResults:
+    bloc: Bloc | None
+    count: int
+    rows: list
+    leaders: list
+
+    @property
+    def cut(self) -> bool:
+        return self.count > len(self.rows)
+
+
+def year_results(year: int, *, per_bloc: int = 30) -> list[BlocResults]:
+    """Each bloc's results for a year: its leaders, its count and its first ``per_bloc`` rows.
+
+    A window function keeps the rows per bloc bounded, so a large year costs the same.
+    """
+    in_year = Nomination.objects.public().for_year(year)
+    counts = {r["bloc"]: r["n"] for r in in_year.values("bloc").annotate(n=Count("pk")).order_by()}
+    numbered = (
+        public_nominations()
+        .for_year(year)
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=F("bloc_id"),
+                order_by=[F("award_type__precedence").asc(), F("nominee_name").asc()],
+            )
+        )
+        .filter(position__lte=per_bloc)
+    )
+    rows_by_bloc = defaultdict(list)
+    for row in numbered:
+        rows_by_bloc[row.bloc_id].append(row)
+    leaders = defaultdict(list)
+    for m in (
+        Membership.objects.leaders().filter(year_id=year).select_related("agency").order_by("role")
+    ):
+        leaders[m.bloc_id].append(m)
+    blocs = {b.pk: b for b in Bloc.objects.filter(pk__in=[k for k in counts if k])}
+    results = [
+        BlocResults(blocs[pk], counts[pk], rows_by_bloc[pk], leaders[pk])
+        for pk in sorted(blocs, key=lambda pk: blocs[pk].name)
+    ]
+    if None in counts:
+        results.append(BlocResults(None, counts[None], rows_by_bloc[None], []))
+    for rows in rows_by_bloc.values():
+        rows.sort(key=lambda r: (r.award_type.precedence, r.nominee_name))
+    return results
+
+
+def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
+    """Members by year, heads and deputies over time, and awards by year (counted and named)."""
+    memberships = list(
+        bloc.memberships.select_related("agency").order_by("-year", "role", "agency__name")
+    )
+    in_bloc = Nomination.objects.public().filter(bloc=bloc)
+    types = {t.pk: t for t in AwardType.objects.all()}
+    by_year = defaultdict(dict)
+    for r in in_bloc.values("year", "award_type").annotate(n=Count("pk")).order_by():
+        by_year[r["year"]][r["award_type"]] = r["n"]
+    used_types = [t for t in types.values() if any(t.pk in row for row in by_year.values())]
+    matrix = [
+        (year, [by_year[year].get(t.pk, 0) for t in used_types], sum(by_year[year].values()))
+        for year in sorted(by_year, reverse=True)
+    ]
+    named = list(
+        public_nominations()
+        .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
+        .order_by("-year", "award_type__precedence", "nominee_name")[:named_limit]
+    )
+    return {
+        "memberships": memberships,
+        "leaders": [m for m in memberships if m.role != Membership.Role.MEMBER],
+        "chart": per_year_chart(in_bloc, bloc.name),
+        "award_types": used_types,
+        "matrix": matrix,
+        "named": named,
+        "named_limit": named_limit,
+    }
+
+
+def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
+    """Its awards under the names it had, its lineage with theirs, its blocs, its staff's awards."""
+    names = list(agency.names.order_by(F("valid_from").asc(nulls_first=True)))
+    awards = list(
+        public_nominations().filter(agency=agency).order_by("-year", "award_type__precedence")
+    )
+    links = list(
+        AgencyLineage.objects.filter(Q(successor=agency) | Q(predecessor=agency))
+        .select_related("predecessor", "successor")
+        .order_by("date")
+    )
+    related_ids = {link.predecessor_id for link in links} | {link.successor_id for link in links}
+    related_ids.discard(agency.pk)
+    related_awards = defaultdict(list)
+    for row in (
+        public_nominations()
+        .filter(agency_id__in=related_ids)
+        .order_by("-year", "award_type__precedence")
+    ):
+        related_awards[row.agency_id].append(row)
+    predecessors = [
+        (link, link.predecessor, related_awards[link.predecessor_id])
+        for link in links
+        if link.successor_id == agency.pk
+    ]
+    successors = [
+        (link, link.successor, related_awards[link.successor_id])
+        for link in links
+        if link.predecessor_id == agency.pk
+    ]
+    people_awards = list(
+        public_nominations()
+        .filter(person__agency=agency)
+        .order_by("-year", "award_type__precedence", "nominee_name")[:people_limit]
+    )
+    return {
+        "names": names,
+        "awards": awards,
+        "renamed": len({row.nominee_name for row in awards} | {n.name for n in names}) > 1,
+        "predecessors": predecessors,
+        "successors": successors,
+        "memberships": list(
+            agency.memberships.select_related("bloc").order_by("-year", "bloc__name")
+        ),
+        "people_awards": people_awards,
+        "people_limit": people_limit,
+        "chart": chart_from_rows(awards, agency.name),
+    }
+
+
+def award_type_history(award_type: AwardType) -> dict:
+    holders = public_nominations().filter(award_type=award_type).order_by("-year", "nominee_name")
+    return {
+        "holders": holders,
+        "chart": per_year_chart(
+            Nomination.objects.public().filter(award_type=award_type), award_type.name
+        ),
+    }
+
+
+def source_records(source) -> dict:
+    """What an imported document produced: public nominations, memberships, decisions, meetings."""
+    return {
+        "nominations": list(
+            public_nominations().filter(source=source).order_by("-year", "award_type__precedence")
+        ),
+        "memberships": list(
+            source.memberships.select_related("bloc", "agency").order_by("-year", "bloc__name")
+        ),
+        "decisions": list(source.decisions.order_by("date")),
+        "meetings": list(source.meetings.select_related("bloc").order_by("date")),
+    }
+
+
+def agency_with_names() -> QuerySet:
+    names = Prefetch("names", queryset=AgencyName.objects.order_by("valid_from"))
+    return Agency.objects.prefetch_related(names)
