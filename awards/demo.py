@@ -34,7 +34,7 @@ PROVINCE = "Bắc Ninh"
 REFORM_DAY = datetime.date(2025, 3, 1)
 DISTRICTS_ABOLISHED = datetime.date(2025, 7, 1)
 DECREE_45 = "Nghị định 45/2025/NĐ-CP; Nghị quyết HĐND tỉnh Bắc Ninh về sắp xếp các sở"
-RESOLUTION_202 = "Nghị quyết 202/2025/QH15; Nghị quyết 76/2025/UBTVQH15"
+TOWNS_2023 = "Nghị quyết 723/NQ-UBTVQH15"
 
 # The seed article's bloc; its 2019 results and its head for 2020 come from the article.
 SEED_BLOC = "Khối thi đua các sở, ban, ngành tham mưu và quản lý Nhà nước về kinh tế, kỹ thuật"
@@ -186,21 +186,13 @@ BLOCS = [
             AgencySpec(
                 "UBND huyện Quế Võ",
                 kind=D.DISTRICT,
-                renames=(
-                    ("UBND thị xã Quế Võ", datetime.date(2023, 11, 1), "Nghị quyết 723/NQ-UBTVQH15"),
-                ),
+                renames=(("UBND thị xã Quế Võ", datetime.date(2023, 11, 1), TOWNS_2023),),
                 dissolved_on=DISTRICTS_ABOLISHED,
             ),
             AgencySpec(
                 "UBND huyện Thuận Thành",
                 kind=D.DISTRICT,
-                renames=(
-                    (
-                        "UBND thị xã Thuận Thành",
-                        datetime.date(2023, 11, 1),
-                        "Nghị quyết 723/NQ-UBTVQH15",
-                    ),
-                ),
+                renames=(("UBND thị xã Thuận Thành", datetime.date(2023, 11, 1), TOWNS_2023),),
                 dissolved_on=DISTRICTS_ABOLISHED,
             ),
             AgencySpec("UBND huyện Tiên Du", kind=D.DISTRICT, dissolved_on=DISTRICTS_ABOLISHED),
@@ -316,8 +308,7 @@ def load_history(*, seed: int = 2019) -> dict[str, int]:
     rng = random.Random(seed)
     awards = {a.code: a for a in AwardType.objects.all()}
     years = {
-        y: EmulationYear.objects.get_or_create(year=y)[0]
-        for y in range(FIRST_YEAR, LAST_YEAR + 1)
+        y: EmulationYear.objects.get_or_create(year=y)[0] for y in range(FIRST_YEAR, LAST_YEAR + 1)
     }
     for y in range(FIRST_YEAR, 2023):
         EmulationYear.objects.filter(year=y).update(status=EmulationYear.Status.CLOSED)
