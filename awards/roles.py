@@ -1,0 +1,117 @@
+"""Who may see and change what: the four staff roles and the bloc scoping every admin uses.
+
+Board administrators and board staff see every bloc, viewers see every bloc read-only
+(their group has only view permissions), and a bloc secretary sees only the blocs
+assigned in BlocSecretary. Model permissions come from the groups (migration 0006);
+this module adds the row-level part that Django's permissions do not cover.
+"""
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from awards.models import (
+    Agency,
+    Bloc,
+    BlocMeeting,
+    EmulationYear,
+    Membership,
+    Nomination,
+    Person,
+    TaskRating,
+)
+
+BOARD_ADMIN = settings.BOARD_ADMIN_GROUP
+BOARD_STAFF = "Board staff"
+SECRETARY = "Bloc secretaries"
+VIEWER = "Viewers"
+GROUPS = (BOARD_ADMIN, BOARD_STAFF, SECRETARY, VIEWER)
+
+
+def _groups(user) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cache = getattr(user, "_award_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._award_groups = cache
+    return cache
+
+
+def is_board_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or BOARD_ADMIN in _groups(user)
+
+
+def sees_every_bloc(user) -> bool:
+    """Board administrators, board staff and viewers; a secretary alone does not."""
+    return is_board_admin(user) or bool(_groups(user) & {BOARD_STAFF, VIEWER})
+
+
+def visible_blocs(user) -> QuerySet:
+    """The blocs whose records this user may see (and, with change permission, edit)."""
+    if sees_every_bloc(user):
+        return Bloc.objects.all()
+    if SECRETARY in _groups(user):
+        return Bloc.objects.filter(secretaries__user=user)
+    return Bloc.objects.none()
+
+
+def visible_bloc_ids(user) -> set[int]:
+    cache = getattr(user, "_award_bloc_ids", None)
+    if cache is None:
+        cache = set(visible_blocs(user).values_list("pk", flat=True))
+        user._award_bloc_ids = cache
+    return cache
+
+
+def can_use_bloc(user, bloc_id) -> bool:
+    """True when a record of this bloc (None: a record without bloc) is in the user's scope."""
+    if sees_every_bloc(user):
+        return True
+    return bloc_id is not None and bloc_id in visible_bloc_ids(user)
+
+
+def can_edit_year(user, year) -> bool:
+    """A closed year is read-only except for board administrators."""
+    if year is None:
+        return True
+    if not isinstance(year, EmulationYear):
+        year = EmulationYear.objects.filter(year=year).first()
+        if year is None:
+            return True
+    return not year.is_closed or is_board_admin(user)
+
+
+def scope_queryset(queryset: QuerySet, user) -> QuerySet:
+    """Restrict any award-register queryset to what the user may see."""
+    if sees_every_bloc(user):
+        return queryset
+    model = queryset.model
+    blocs = visible_blocs(user)
+    if model is Bloc:
+        return queryset.filter(pk__in=blocs)
+    if model in (Membership, BlocMeeting, Nomination):
+        return queryset.filter(bloc__in=blocs)
+    member_agencies = Membership.objects.filter(bloc__in=blocs).values("agency_id")
+    if model is TaskRating:
+        return queryset.filter(
+            Q(agency_id__in=member_agencies) | Q(person__agency_id__in=member_agencies)
+        )
+    if model in (Agency, Person):
+        # Shared reference data: every secretary may pick any agency or person.
+        return queryset
+    return queryset
+
+
+def can_touch(user, obj) -> bool:
+    """Row-level check for one record: in the user's blocs, and its year editable."""
+    if obj is None:
+        return True
+    if hasattr(obj, "bloc_id") and not can_use_bloc(user, obj.bloc_id):
+        return False
+    if (
+        isinstance(obj, TaskRating)
+        and obj.pk
+        and not scope_queryset(TaskRating.objects.filter(pk=obj.pk), user).exists()
+    ):
+        return False
+    return can_edit_year(user, getattr(obj, "year_id", None))

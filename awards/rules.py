@@ -1,0 +1,380 @@
+"""The one implementation of quotas and eligibility, read from the rule tables.
+
+The admin, the importer's preview, the checks page and the public pages all call
+``check_nomination`` or ``year_problems``; no rule is written twice. Rules are data
+(awards.models.rules); this module only knows how each *kind* of rule is evaluated.
+
+What counts as "held" in a year: an awarded nomination, and, for the nomination's own
+year, also a proposed one (proposals of one meeting are decided together). Windows of
+consecutive years end with the nomination's achievement year; a year with no record
+breaks a chain and is named as missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from awards.models import (
+    AwardType,
+    Bloc,
+    ExclusionRule,
+    Membership,
+    Nomination,
+    PrerequisiteRule,
+    QuotaRule,
+    TaskRating,
+)
+from awards.text import fold
+
+ACTIVE = (Nomination.Status.PROPOSED, Nomination.Status.AWARDED)
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """A broken rule, explained: which rule, on what legal basis, and which years are missing."""
+
+    rule_kind: str  # "prerequisite", "exclusion" or "quota"
+    rule_code: str
+    rule_name: str
+    legal_basis: str
+    message: str
+    missing_years: tuple[int, ...] = ()
+    nomination_id: int | None = None
+    bloc_id: int | None = None
+    year: int | None = None
+
+    def __str__(self):
+        return f"{self.rule_name}: {self.message} ({self.legal_basis})"
+
+
+@dataclass
+class _History:
+    """One nominee's record: award type ids held per year and the rating per year."""
+
+    held: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    proposed: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    ratings: dict[int, str] = field(default_factory=dict)
+    # (year, award_type_id) -> nomination ids, for exclusions
+    active: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def holds(self, year: int, award_ids: set[int], *, own_year: int) -> bool:
+        got = self.held.get(year, set())
+        if year == own_year:
+            got = got | self.proposed.get(year, set())
+        return bool(got & award_ids)
+
+
+def _subject(nomination) -> tuple[str, int] | None:
+    if nomination.agency_id:
+        return ("agency", nomination.agency_id)
+    if nomination.person_id:
+        return ("person", nomination.person_id)
+    return None
+
+
+class _Rules:
+    """All active rules, loaded once per check (a handful of rows)."""
+
+    def __init__(self):
+        self.prerequisites = list(
+            PrerequisiteRule.objects.filter(active=True).prefetch_related("required_awards")
+        )
+        self.exclusions = list(
+            ExclusionRule.objects.filter(active=True).prefetch_related("award_types")
+        )
+        self.quotas = list(QuotaRule.objects.filter(active=True).select_related("award_type"))
+        self.award_names = dict(AwardType.objects.values_list("id", "name"))
+
+    def max_window(self) -> int:
+        return max([r.years or 1 for r in self.prerequisites] + [1])
+
+    def names(self, ids: Iterable[int]) -> str:
+        return ", ".join(sorted(self.award_names.get(i, str(i)) for i in ids))
+
+
+class _Checker:
+    """Evaluates rules for a set of nominations with bulk-loaded histories (no N+1)."""
+
+    def __init__(self, nominations: list, rules: _Rules | None = None):
+        self.rules = rules or _Rules()
+        self.histories: dict[tuple[str, int], _History] = defaultdict(_History)
+        self._quota_cache: dict[tuple, tuple[int, int | None]] = {}
+        self._load(nominations)
+
+    def _load(self, nominations: list) -> None:
+        bloc_ids = {n.bloc_id for n in nominations if n.bloc_id}
+        self.blocs = {b.pk: b for b in Bloc.objects.filter(pk__in=bloc_ids)} if bloc_ids else {}
+        agencies = {n.agency_id for n in nominations if n.agency_id}
+        people = {n.person_id for n in nominations if n.person_id}
+        years = [int(n.year_id) for n in nominations if n.year_id]
+        if not years or not (agencies or people):
+            return
+        start, end = min(years) - self.rules.max_window() - 50, max(years)
+        who = Q(agency_id__in=agencies) | Q(person_id__in=people)
+        rows = Nomination.objects.filter(who, status__in=ACTIVE, year_id__lte=end).values_list(
+            "id", "agency_id", "person_id", "year_id", "award_type_id", "status"
+        )
+        for pk, agency_id, person_id, year, award_id, status in rows:
+            key = ("agency", agency_id) if agency_id else ("person", person_id)
+            history = self.histories[key]
+            if status == Nomination.Status.AWARDED:
+                history.held[year].add(award_id)
+            else:
+                history.proposed[year].add(award_id)
+            history.active[(year, award_id)].add(pk)
+        ratings = TaskRating.objects.filter(who, year_id__gte=start, year_id__lte=end)
+        for agency_id, person_id, year, level in ratings.values_list(
+            "agency_id", "person_id", "year_id", "level"
+        ):
+            key = ("agency", agency_id) if agency_id else ("person", person_id)
+            self.histories[key].ratings[year] = level
+
+    def check(self, nomination) -> list[RuleProblem]:
+        if nomination.status not in ACTIVE or not nomination.award_type_id:
+            return []
+        subject = _subject(nomination)
+        if subject is None or not nomination.year_id:
+            return []
+        year = int(nomination.year_id)
+        history = self.histories[subject]
+        problems = []
+        for rule in self.rules.prerequisites:
+            if self._prerequisite_applies(rule, nomination, year):
+                problem = self._prerequisite(rule, nomination, year, history)
+                if problem:
+                    problems.append(problem)
+        problems += self._exclusions(nomination, year, history)
+        problems += self._quotas(nomination, year)
+        return problems
+
+    # prerequisites ----------------------------------------------------------------------
+
+    def _prerequisite_applies(self, rule, nomination, year) -> bool:
+        if rule.award_type_id != nomination.award_type_id or not rule.applies_to_year(year):
+            return False
+        if rule.recipients == "collective":
+            return nomination.agency_id is not None
+        if rule.recipients == "individual":
+            return nomination.person_id is not None
+        return True
+
+    def _problem(self, rule, kind, nomination, year, message, missing=()):
+        return RuleProblem(
+            rule_kind=kind,
+            rule_code=rule.code,
+            rule_name=rule.name,
+            legal_basis=rule.legal_basis,
+            message=message,
+            missing_years=tuple(sorted(missing)),
+            nomination_id=nomination.pk,
+            bloc_id=nomination.bloc_id,
+            year=year,
+        )
+
+    def _year_ok(self, rule, history, y, own_year, required) -> bool:
+        if required and history.holds(y, required, own_year=own_year):
+            return True
+        level = history.ratings.get(y)
+        return bool(rule.min_rating and level and TaskRating.at_least(level, rule.min_rating))
+
+    def _what(self, rule, required) -> str:
+        parts = []
+        if required:
+            parts.append(self.rules.names(required))
+        if rule.min_rating:
+            parts.append(
+                _("a rating of at least “%(level)s”")
+                % {"level": TaskRating.Level(rule.min_rating).label}
+            )
+        return _(" or ").join(parts)
+
+    def _prerequisite(self, rule, nomination, year, history) -> RuleProblem | None:
+        required = {a.pk for a in rule.required_awards.all()}
+        kind = rule.kind
+        if kind == PrerequisiteRule.Kind.HELD_BEFORE:
+            if any(history.holds(y, required, own_year=year) for y in history.held if y < year):
+                return None
+            message = _("No earlier %(awards)s is recorded before %(year)s.") % {
+                "awards": self.rules.names(required),
+                "year": year,
+            }
+            return self._problem(rule, "prerequisite", nomination, year, message)
+        if kind == PrerequisiteRule.Kind.HELD_SAME_YEAR:
+            if history.holds(year, required, own_year=year):
+                return None
+            message = _("%(awards)s is not recorded for %(year)s.") % {
+                "awards": self.rules.names(required),
+                "year": year,
+            }
+            return self._problem(rule, "prerequisite", nomination, year, message, [year])
+        if kind in (PrerequisiteRule.Kind.CHAIN, PrerequisiteRule.Kind.COUNT):
+            window = range(year - rule.years + 1, year + 1)
+            missing = [y for y in window if not self._year_ok(rule, history, y, year, required)]
+            params = {
+                "n": rule.years,
+                "what": self._what(rule, required),
+                "start": window[0],
+                "end": year,
+                "missing": ", ".join(str(y) for y in missing),
+            }
+            if kind == PrerequisiteRule.Kind.CHAIN:
+                if not missing:
+                    return None
+                message = (
+                    _(
+                        "Needs %(n)s consecutive years (%(start)s–%(end)s) with %(what)s; "
+                        "missing: %(missing)s."
+                    )
+                    % params
+                )
+                return self._problem(rule, "prerequisite", nomination, year, message, missing)
+            found = rule.years - len(missing)
+            if found >= rule.min_count:
+                return None
+            params.update(k=rule.min_count, found=found)
+            message = (
+                _(
+                    "Needs %(k)s of the %(n)s years %(start)s–%(end)s with %(what)s; "
+                    "found %(found)s, years without: %(missing)s."
+                )
+                % params
+            )
+            return self._problem(rule, "prerequisite", nomination, year, message, missing)
+        if kind == PrerequisiteRule.Kind.LEADS_BLOC:
+            best = rule.min_count or 1
+            if nomination.bloc_id and nomination.rank is not None and nomination.rank <= best:
+                return None
+            if not nomination.bloc_id:
+                message = _("Not proposed by a bloc, so it cannot lead one.")
+            elif nomination.rank is None:
+                message = _("Its rank in the bloc for %(year)s is not recorded.") % {"year": year}
+            else:
+                message = _("Ranked %(rank)s in its bloc in %(year)s, not first.") % {
+                    "rank": nomination.rank,
+                    "year": year,
+                }
+            return self._problem(rule, "prerequisite", nomination, year, message, [year])
+        return None
+
+    # exclusions -------------------------------------------------------------------------
+
+    def _exclusions(self, nomination, year, history) -> list[RuleProblem]:
+        problems = []
+        for rule in self.rules.exclusions:
+            ids = {a.pk for a in rule.award_types.all()}
+            if nomination.award_type_id not in ids or not rule.applies_to_year(year):
+                continue
+            others = {
+                award_id
+                for (y, award_id), pks in history.active.items()
+                if y == year
+                and award_id in ids
+                and award_id != nomination.award_type_id
+                and pks - {nomination.pk}
+            }
+            if others:
+                message = _("Also holds or is proposed for %(awards)s in %(year)s.") % {
+                    "awards": self.rules.names(others),
+                    "year": year,
+                }
+                problems.append(self._problem(rule, "exclusion", nomination, year, message))
+        return problems
+
+    # quotas -----------------------------------------------------------------------------
+
+    def _quotas(self, nomination, year) -> list[RuleProblem]:
+        if not nomination.bloc_id:
+            return []
+        problems = []
+        for rule in self.rules.quotas:
+            if rule.award_type_id != nomination.award_type_id or not rule.applies_to_year(year):
+                continue
+            bloc = self.blocs.get(nomination.bloc_id) or nomination.bloc
+            if rule.bloc_id and rule.bloc_id != bloc.pk:
+                continue
+            if rule.organiser and fold(rule.organiser) != fold(bloc.organiser):
+                continue
+            count, limit = self._quota_figures(rule, bloc, year)
+            if nomination.pk is None:  # an unsaved proposal adds itself to the count
+                count += 1
+            if limit is not None and count > limit:
+                where = bloc.name if rule.scope == QuotaRule.Scope.BLOC else bloc.organiser
+                message = _(
+                    "%(where)s proposes %(count)s × %(award)s for %(year)s; the quota is %(limit)s."
+                ) % {
+                    "where": where,
+                    "count": count,
+                    "award": rule.award_type.name,
+                    "year": year,
+                    "limit": limit,
+                }
+                problems.append(self._problem(rule, "quota", nomination, year, message))
+        return problems
+
+    def _quota_figures(self, rule, bloc, year) -> tuple[int, int | None]:
+        key = (rule.pk, bloc.pk if rule.scope == QuotaRule.Scope.BLOC else bloc.organiser, year)
+        if key not in self._quota_cache:
+            if rule.scope == QuotaRule.Scope.BLOC:
+                where = Q(bloc=bloc)
+                members = Membership.objects.filter(bloc=bloc, year_id=year)
+            else:
+                where = Q(bloc__organiser=bloc.organiser)
+                members = Membership.objects.filter(bloc__organiser=bloc.organiser, year_id=year)
+            in_year = Nomination.objects.filter(where, year_id=year, status__in=ACTIVE)
+            count = in_year.filter(award_type_id=rule.award_type_id).count()
+            limits = []
+            if rule.max_count is not None:
+                limits.append(rule.max_count)
+            if rule.max_share is not None:
+                if rule.share_of_id:
+                    base = in_year.filter(award_type_id=rule.share_of_id).count()
+                else:
+                    base = members.count()
+                limits.append(math.floor(base * rule.max_share))
+            self._quota_cache[key] = (count, min(limits) if limits else None)
+        return self._quota_cache[key]
+
+
+def check_nomination(nomination) -> list[RuleProblem]:
+    """Every rule this nomination (saved or not) breaks, each explaining itself."""
+    return _Checker([nomination]).check(nomination)
+
+
+def check_nominations(nominations) -> dict[int | None, list[RuleProblem]]:
+    """Problems of many nominations at once, keyed by pk: for list columns and previews."""
+    nominations = list(nominations)
+    checker = _Checker(nominations)
+    result: dict = {}
+    for n in nominations:
+        result.setdefault(n.pk, []).extend(checker.check(n))
+    return result
+
+
+def year_problems(year: int, *, blocs=None) -> list[RuleProblem]:
+    """Every open problem of a year (active nominations), optionally only for some blocs.
+
+    A quota excess is listed once per rule and bloc, not once per nomination.
+    """
+    qs = Nomination.objects.filter(year_id=year, status__in=ACTIVE).select_related(
+        "bloc", "award_type"
+    )
+    if blocs is not None:
+        qs = qs.filter(bloc__in=blocs)
+    nominations = list(qs.order_by("bloc__name", "award_type__precedence", "nominee_name"))
+    checker = _Checker(nominations)
+    problems, seen_quota = [], set()
+    for n in nominations:
+        for problem in checker.check(n):
+            if problem.rule_kind == "quota":
+                key = (problem.rule_code, problem.message)
+                if key in seen_quota:
+                    continue
+                seen_quota.add(key)
+            problems.append(problem)
+    return problems
