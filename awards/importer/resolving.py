@@ -1,0 +1,273 @@
+"""Names in an article → existing agencies, blocs and award types, each saying how.
+
+The order is the one staff would follow by hand: the exact name in force at the
+article's date, a registered alias, the folded form, the form with abbreviations
+written out (awards.abbreviations), then a fuzzy match (rapidfuzz). Anything else
+is proposed as a new agency and flagged for review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import DatabaseError
+from django.utils.translation import gettext_lazy as _
+
+from awards.abbreviations import expand
+from awards.text import fold, match_key, normalize
+
+FUZZY_CUTOFF = 90.0
+HOW_LABELS = {
+    "exact": _("exact name"),
+    "former": _("a name it had then"),
+    "alias": _("alias"),
+    "folded": _("same name, other spelling"),
+    "abbreviation": _("abbreviation written out"),
+    "fuzzy": _("close spelling"),
+    "chosen": _("chosen by staff"),
+    "code": _("catalogue code"),
+    "new": _("new, to be created"),
+    "unresolved": _("not resolved"),
+}
+
+
+@dataclass
+class Resolution:
+    """What a name resolved to, and how (one of HOW_LABELS)."""
+
+    text: str
+    how: str
+    pk: int | None = None
+    label: str | None = None
+    score: float | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.pk is None
+
+    @property
+    def how_label(self) -> str:
+        return str(HOW_LABELS.get(self.how, self.how))
+
+    def as_dict(self) -> dict:
+        return {"how": self.how, "id": self.pk, "name": self.label, "score": self.score}
+
+
+@dataclass
+class _Entry:
+    pk: int
+    label: str
+    name: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    province: str = ""
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class _Index:
+    """All names of one kind of thing, keyed four ways, loaded once per article."""
+
+    def __init__(self, entries: list[_Entry], aliases: list[tuple[str, int, str]]):
+        self.entries = entries
+        self.exact: dict[str, list[_Entry]] = {}
+        self.folded: dict[str, list[_Entry]] = {}
+        self.expanded: dict[str, list[_Entry]] = {}
+        for e in entries:
+            self.exact.setdefault(normalize(e.name), []).append(e)
+            self.folded.setdefault(match_key(e.name), []).append(e)
+            self.expanded.setdefault(expand(e.name), []).append(e)
+        self.aliases = {folded: (pk, label) for folded, pk, label in aliases}
+        self._choices = list(self.expanded)
+
+    @staticmethod
+    def _pick(cands: list[_Entry], day, province) -> tuple[_Entry, bool] | None:
+        """Prefer a name valid on the day and an agency of the article's province."""
+        if not cands:
+            return None
+        prov = fold(province) if province else ""
+        ranked = sorted(
+            cands,
+            key=lambda e: (not e.valid_on(day), bool(prov) and fold(e.province) != prov),
+        )
+        best = ranked[0]
+        return best, best.valid_on(day)
+
+    def resolve(self, text: str, *, day=None, province=None, fuzzy_scorer=None) -> Resolution:
+        text = normalize(text)
+        if not text:
+            return Resolution(text, "unresolved")
+        for how, key, table in (
+            ("exact", text, self.exact),
+            ("folded", match_key(text), self.folded),
+        ):
+            got = self._pick(table.get(key, []), day, province)
+            if got:
+                entry, valid = got
+                kind = how if valid or how != "exact" else "former"
+                return Resolution(text, kind, entry.pk, entry.label)
+        alias = self.aliases.get(fold(text))
+        if alias:
+            return Resolution(text, "alias", alias[0], alias[1])
+        got = self._pick(self.expanded.get(expand(text), []), day, province)
+        if got:
+            return Resolution(text, "abbreviation", got[0].pk, got[0].label)
+        if self._choices:
+            from rapidfuzz import fuzz, process
+
+            found = process.extractOne(
+                expand(text),
+                self._choices,
+                scorer=fuzzy_scorer or fuzz.ratio,
+                score_cutoff=FUZZY_CUTOFF,
+            )
+            if found:
+                got = self._pick(self.expanded[found[0]], day, province)
+                return Resolution(text, "fuzzy", got[0].pk, got[0].label, round(found[1], 1))
+        return Resolution(text, "new")
+
+
+class Resolver:
+    """Resolves names against the database; degrades to "unresolved" when it is unavailable."""
+
+    def __init__(self):
+        self.available = True
+        self.error: str | None = None
+        try:
+            self.agencies = self._agency_index()
+            self.blocs = self._bloc_index()
+            self.award_types = self._award_types()
+        except DatabaseError as exc:  # no tables yet (a dry run on an empty database)
+            self.available = False
+            self.error = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+            self.agencies = self.blocs = None
+            self.award_types = {}
+
+    @staticmethod
+    def _agency_index() -> _Index:
+        from awards.models import Agency, AgencyName, Alias
+
+        agencies = {a.pk: a for a in Agency.objects.only("pk", "name", "province")}
+        entries = [_Entry(a.pk, a.name, a.name, None, None, a.province) for a in agencies.values()]
+        for row in AgencyName.objects.values("agency_id", "name", "valid_from", "valid_to"):
+            agency = agencies.get(row["agency_id"])
+            if agency:
+                entries.append(
+                    _Entry(
+                        agency.pk,
+                        agency.name,
+                        row["name"],
+                        row["valid_from"],
+                        row["valid_to"],
+                        agency.province,
+                    )
+                )
+        aliases = [
+            (a["folded"], a["agency_id"], agencies[a["agency_id"]].name)
+            for a in Alias.objects.filter(agency__isnull=False).values("folded", "agency_id")
+            if a["agency_id"] in agencies
+        ]
+        return _Index(entries, aliases)
+
+    @staticmethod
+    def _bloc_index() -> _Index:
+        from awards.models import Alias, Bloc, BlocName
+
+        blocs = {b.pk: b for b in Bloc.objects.only("pk", "name", "organiser")}
+        entries = [_Entry(b.pk, b.name, b.name, None, None, b.organiser) for b in blocs.values()]
+        for row in BlocName.objects.values("bloc_id", "name", "valid_from", "valid_to"):
+            bloc = blocs.get(row["bloc_id"])
+            if bloc:
+                entries.append(
+                    _Entry(
+                        bloc.pk,
+                        bloc.name,
+                        row["name"],
+                        row["valid_from"],
+                        row["valid_to"],
+                        bloc.organiser,
+                    )
+                )
+        aliases = [
+            (a["folded"], a["bloc_id"], blocs[a["bloc_id"]].name)
+            for a in Alias.objects.filter(bloc__isnull=False).values("folded", "bloc_id")
+            if a["bloc_id"] in blocs
+        ]
+        return _Index(entries, aliases)
+
+    @staticmethod
+    def _award_types() -> dict[str, tuple[int, str]]:
+        from awards.models import AwardType
+
+        return {
+            code: (pk, name)
+            for pk, code, name in AwardType.objects.values_list("pk", "code", "name")
+        }
+
+    def agency(self, text: str | None, *, day=None, province=None) -> Resolution:
+        if not text:
+            return Resolution("", "unresolved")
+        if not self.available:
+            return Resolution(text, "unresolved")
+        return self.agencies.resolve(text, day=day, province=province)
+
+    def bloc(self, text: str | None, *, day=None, province=None) -> Resolution:
+        if not text:
+            return Resolution("", "unresolved")
+        if not self.available:
+            return Resolution(text, "unresolved")
+        from rapidfuzz import fuzz
+
+        # an article often adds the province to the bloc's name ("... tỉnh Thanh Hóa")
+        res = self.blocs.resolve(
+            text, day=day, province=province, fuzzy_scorer=fuzz.token_set_ratio
+        )
+        return res
+
+    def award_type(self, code: str) -> Resolution:
+        found = self.award_types.get(code)
+        if not found:
+            return Resolution(code, "unresolved")
+        return Resolution(code, "code", found[0], found[1])
+
+
+def venue_name(venue: str | None) -> str | None:
+    """The host agency inside a venue ("Hội trường UBND huyện X" → "UBND huyện X")."""
+    if not venue:
+        return None
+    for prefix in ("hội trường ", "trụ sở ", "phòng họp ", "hội trường của "):
+        if venue.lower().startswith(prefix):
+            return venue[len(prefix) :].strip() or None
+    return venue
+
+
+def resolve_article(article, resolver: Resolver | None = None) -> dict:
+    """Resolve every name of an extracted article; returns the resolutions by role."""
+    resolver = resolver or Resolver()
+    day = None
+    if article.meeting_date:
+        day = dt.date.fromisoformat(article.meeting_date)
+    elif article.award_year:
+        day = dt.date(article.award_year, 12, 31)
+    province = article.province
+    host = venue_name(article.venue)
+    return {
+        "available": resolver.available,
+        "error": resolver.error,
+        "bloc": resolver.bloc(article.bloc, day=day, province=province),
+        "venue": resolver.agency(host, day=day, province=province) if host else None,
+        "nominations": [
+            None
+            if n.kind == "individual"
+            else resolver.agency(n.nominee, day=day, province=province)
+            for n in article.nominations
+        ],
+        "award_types": [resolver.award_type(n.award) for n in article.nominations],
+        "leaders": [resolver.agency(x.agency, day=day, province=province) for x in article.leaders],
+    }

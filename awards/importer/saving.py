@@ -1,0 +1,306 @@
+"""Save an extracted, reviewed article: one transaction, every record linked to its source.
+
+Importing the same text twice is recognised by ``SourceDocument.content_hash`` and
+changes nothing. A nomination already on record (same agency or person, award and
+year) is not duplicated, so a second article about the same meeting adds only what
+is new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards.importer.extracting import ArticleData, extract
+from awards.importer.resolving import Resolution, Resolver, resolve_article
+from awards.text import fold
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, in a dry run, would do)."""
+
+    article: ArticleData
+    resolutions: dict
+    source_id: int | None = None
+    already_imported: bool = False
+    dry_run: bool = False
+    created: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def __str__(self):
+        if self.already_imported:
+            return _("already imported, nothing changed (source #%(id)s)") % {"id": self.source_id}
+        counts = ", ".join(f"{v} {k}" for k, v in self.created.items() if v) or _("nothing new")
+        prefix = _("dry run, would create") if self.dry_run else _("created")
+        return f"{prefix}: {counts}"
+
+    def as_dict(self) -> dict:
+        """The corpus shape, with each resolution beside the name it resolves."""
+        data = self.article.to_dict()
+        res = self.resolutions
+        data["bloc_resolution"] = res["bloc"].as_dict() if res.get("bloc") else None
+        data["venue_resolution"] = res["venue"].as_dict() if res.get("venue") else None
+        for item, r in zip(data["nominations"], res.get("nominations", []), strict=False):
+            item["resolution"] = r.as_dict() if r else None
+        for item, r in zip(data["leaders"], res.get("leaders", []), strict=False):
+            item["resolution"] = r.as_dict() if r else None
+        data["warnings"] = list(self.article.warnings) + self.warnings
+        if self.already_imported:
+            data["already_imported"] = True
+        return data
+
+
+def content_hash_of(text: str) -> str:
+    from awards.models.sources import content_hash
+
+    return content_hash(text)
+
+
+def _agency_kind(name: str) -> str:
+    from awards.models import Agency
+
+    key = fold(name)
+    for prefix, kind in (
+        ("so ", Agency.Kind.DEPARTMENT),
+        ("ubnd ", Agency.Kind.DISTRICT),
+        ("uy ban nhan dan ", Agency.Kind.DISTRICT),
+        ("cong ty", Agency.Kind.ENTERPRISE),
+        ("tong cong ty", Agency.Kind.ENTERPRISE),
+        ("htx", Agency.Kind.ENTERPRISE),
+        ("hop tac xa", Agency.Kind.ENTERPRISE),
+        ("hoi ", Agency.Kind.MASS_ORGANISATION),
+        ("lien hiep", Agency.Kind.MASS_ORGANISATION),
+        ("ldld", Agency.Kind.MASS_ORGANISATION),
+        ("lien doan", Agency.Kind.MASS_ORGANISATION),
+        ("tinh doan", Agency.Kind.MASS_ORGANISATION),
+    ):
+        if key.startswith(prefix):
+            return kind
+    return Agency.Kind.AGENCY
+
+
+class _Saver:
+    """Creates records for one article; agencies created once even when named twice."""
+
+    def __init__(self, *, article, resolutions, source, user, counts, warnings):
+        self.article = article
+        self.res = resolutions
+        self.source = source
+        self.user = user
+        self.counts = counts
+        self.warnings = warnings
+        self.new_agencies: dict[str, object] = {}
+        self.years: dict[int, object] = {}
+
+    def year(self, value: int):
+        from awards.models import EmulationYear
+
+        if value not in self.years:
+            self.years[value], _new = EmulationYear.objects.get_or_create(year=value)
+        return self.years[value]
+
+    def agency(self, resolution: Resolution | None, name: str):
+        from awards.models import Agency
+
+        if resolution is not None and resolution.pk:
+            return Agency.objects.get(pk=resolution.pk)
+        key = fold(name)
+        if key not in self.new_agencies:
+            agency = Agency.objects.create(
+                name=name,
+                kind=_agency_kind(name),
+                province=self.article.province or "",
+                notes=_("Created by the article importer from: %(title)s")
+                % {"title": self.source.title or self.source.pk},
+            )
+            self.counts["agencies"] += 1
+            self.new_agencies[key] = agency
+        return self.new_agencies[key]
+
+    def bloc(self):
+        from awards.models import Bloc
+
+        r = self.res.get("bloc")
+        if r and r.pk:
+            return Bloc.objects.get(pk=r.pk)
+        if not self.article.bloc:
+            return None
+        kind = Bloc.Kind.CUM if fold(self.article.bloc).startswith("cum") else Bloc.Kind.KHOI
+        self.counts["blocs"] += 1
+        return Bloc.objects.create(
+            name=self.article.bloc, kind=kind, organiser=self.article.province or ""
+        )
+
+    def person(self, nom, agency=None):
+        from awards.models import Person
+
+        found = Person.objects.filter(search_text=fold(nom.nominee)).first()
+        if found:
+            return found
+        self.counts["people"] += 1
+        return Person.objects.create(
+            full_name=nom.nominee, position=nom.position or "", agency=agency
+        )
+
+
+def _results_year(article: ArticleData) -> int | None:
+    if article.award_year:
+        return article.award_year
+    if article.meeting_date:
+        return dt.date.fromisoformat(article.meeting_date).year
+    return None
+
+
+@transaction.atomic
+def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) -> ImportResult:
+    from awards.models import AwardType, BlocMeeting, Membership, Nomination, SourceDocument
+
+    counts = dict.fromkeys(
+        ("sources", "blocs", "meetings", "agencies", "people", "nominations", "leaders"), 0
+    )
+    warnings: list[str] = []
+    source = SourceDocument.objects.create(
+        kind=SourceDocument.Kind.ARTICLE,
+        title=(article.title or "")[:500],
+        publisher=article.publisher or "",
+        url=source_url or "",
+        published=dt.date.fromisoformat(article.published) if article.published else None,
+        authors=", ".join(article.authors)[:300],
+        raw_text=text,
+        imported_by=user,
+    )
+    counts["sources"] = 1
+    saver = _Saver(
+        article=article,
+        resolutions=resolutions,
+        source=source,
+        user=user,
+        counts=counts,
+        warnings=warnings,
+    )
+    bloc = saver.bloc()
+    year_value = _results_year(article)
+    if bloc and year_value:
+        venue_r = resolutions.get("venue")
+        kind = article.meeting_kind or BlocMeeting.Kind.SUMMARY
+        meeting, new = BlocMeeting.objects.get_or_create(
+            bloc=bloc,
+            year=saver.year(year_value),
+            kind=kind,
+            date=dt.date.fromisoformat(article.meeting_date) if article.meeting_date else None,
+            defaults={
+                "venue": (article.venue or "")[:300],
+                "venue_agency_id": venue_r.pk if venue_r and venue_r.pk else None,
+                "source": source,
+            },
+        )
+        counts["meetings"] += int(new)
+    award_types = {a.code: a for a in AwardType.objects.all()}
+    for nom, res in zip(article.nominations, resolutions["nominations"], strict=False):
+        award = award_types.get(nom.award)
+        if award is None or year_value is None:
+            warnings.append(_("Skipped %(name)s: unknown award or year.") % {"name": nom.nominee})
+            continue
+        agency = person = None
+        if nom.kind == "individual":
+            person = saver.person(nom)
+        else:
+            agency = saver.agency(res, nom.nominee)
+        duplicate = Nomination.objects.filter(
+            year_id=year_value,
+            award_type=award,
+            status__in=Nomination.PUBLIC_STATUSES,
+            **({"agency": agency} if agency else {"person": person}),
+        ).exists()
+        if duplicate:
+            warnings.append(
+                _("%(name)s already holds or is proposed for %(award)s in %(year)s.")
+                % {"name": nom.nominee, "award": award, "year": year_value}
+            )
+            continue
+        Nomination.objects.create(
+            year=saver.year(year_value),
+            bloc=bloc,
+            award_type=award,
+            agency=agency,
+            person=person,
+            nominee_name=nom.nominee[:300],
+            status=nom.status,
+            source=source,
+            notes=nom.award_text,
+            created_by=user,
+            updated_by=user,
+        )
+        counts["nominations"] += 1
+    for leader, res in zip(article.leaders, resolutions["leaders"], strict=False):
+        if bloc is None or leader.year is None:
+            warnings.append(
+                _("Skipped leader %(name)s: no bloc or year.") % {"name": leader.agency}
+            )
+            continue
+        agency = saver.agency(res, leader.agency)
+        year = saver.year(leader.year)
+        if (
+            leader.role == Membership.Role.HEAD
+            and Membership.objects.filter(bloc=bloc, year=year, role=Membership.Role.HEAD)
+            .exclude(agency=agency)
+            .exists()
+        ):
+            warnings.append(
+                _("%(bloc)s already has a head for %(year)s; %(name)s not recorded.")
+                % {"bloc": bloc, "year": leader.year, "name": leader.agency}
+            )
+            continue
+        membership, new = Membership.objects.get_or_create(
+            bloc=bloc, agency=agency, year=year, defaults={"role": leader.role, "source": source}
+        )
+        if not new and membership.role != leader.role:
+            membership.role = leader.role
+            membership.source = source
+            membership.save()
+        counts["leaders"] += 1
+    return ImportResult(
+        article=article,
+        resolutions=resolutions,
+        source_id=source.pk,
+        created=counts,
+        warnings=warnings,
+    )
+
+
+def article_import(
+    *,
+    text: str,
+    source_url: str | None = None,
+    user=None,
+    dry_run: bool = False,
+    article: ArticleData | None = None,
+    resolutions: dict | None = None,
+) -> ImportResult:
+    """Extract (unless a reviewed ``article`` is given), resolve and save an article atomically.
+
+    ``resolutions`` lets the admin preview pass the agencies staff picked; a row
+    resolved with ``pk=None`` becomes a new agency.
+    """
+    from awards.models import SourceDocument
+
+    article = article or extract(text)
+    resolver = None if resolutions is not None else Resolver()
+    resolutions = resolutions or resolve_article(article, resolver)
+    if resolver is not None and not resolver.available:
+        article.warnings.append(_("Names were not resolved: the database is not available."))
+    if dry_run:
+        return ImportResult(article=article, resolutions=resolutions, dry_run=True)
+    existing = SourceDocument.objects.filter(content_hash=content_hash_of(text)).first()
+    if existing:
+        return ImportResult(
+            article=article,
+            resolutions=resolutions,
+            source_id=existing.pk,
+            already_imported=True,
+        )
+    return _save(article, resolutions, text=text, source_url=source_url, user=user)
