@@ -16,8 +16,9 @@ def test_vietnamese_dates_are_day_first():
 
 
 def test_check_deploy_is_clean_with_production_environment():
+    # the test process allows async-unsafe ORM calls for Playwright; production must not
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "false",
         "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-test-only-0123456789",
         "ALLOWED_HOSTS": "awards.example.org",
