@@ -16,6 +16,7 @@ import csv
 import datetime
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import BinaryIO
 
@@ -238,34 +239,43 @@ def _xlsx_cell(sheet, value):
     return value
 
 
-def write_xlsx(
-    rows: Iterable[Sequence],
-    target,
-    *,
-    header: Sequence[str] = HEADER,
-    widths: Sequence[int] = WIDTHS,
-    sheet_title: str = "Khen thưởng",
-) -> None:
-    """Write a sheet with a bold frozen header row and set column widths.
+@dataclass
+class Sheet:
+    """One worksheet of an XLSX file: a title, a header row, column widths and rows."""
+
+    title: str
+    rows: Iterable[Sequence]
+    header: Sequence[str] = HEADER
+    widths: Sequence[int] = WIDTHS
+
+
+def write_workbook(sheets: Iterable[Sheet], target) -> None:
+    """Write sheets, each with a bold frozen header row and set column widths.
 
     openpyxl's write-only mode spills rows to a temporary file, so memory stays
     flat; ``target`` is a path or a binary file.
     """
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    header_cells = []
-    for title in header:
-        cell = WriteOnlyCell(sheet, title)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, v) for v in row])
+    for spec in sheets:
+        sheet = workbook.create_sheet(title=spec.title[:31])  # Excel's limit
+        for index, width in enumerate(spec.widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        header_cells = []
+        for title in spec.header:
+            cell = WriteOnlyCell(sheet, title)
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in spec.rows:
+            sheet.append([_xlsx_cell(sheet, v) for v in row])
     workbook.save(target)
+
+
+def write_xlsx(rows: Iterable[Sequence], target, *, sheet_title: str = "Khen thưởng") -> None:
+    """Nomination rows as a one-sheet workbook."""
+    write_workbook([Sheet(title=sheet_title, rows=rows)], target)
 
 
 def _attachment(filename: str) -> str:
@@ -281,20 +291,13 @@ def rows_csv_response(
     return response
 
 
-def rows_xlsx_response(
-    rows: Iterable[Sequence],
-    *,
-    filename: str,
-    header: Sequence[str] = HEADER,
-    widths: Sequence[int] = WIDTHS,
-    sheet_title: str = "Khen thưởng",
-) -> FileResponse:
+def workbook_response(sheets: Iterable[Sheet], *, filename: str) -> FileResponse:
     """XLSX cannot be streamed (the zip's directory comes last): build it in a temp file.
 
     The temporary file is deleted when the response closes it.
     """
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    write_xlsx(rows, spool, header=header, widths=widths, sheet_title=sheet_title)
+    write_workbook(sheets, spool)
     spool.seek(0)
     return FileResponse(
         spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
@@ -310,7 +313,9 @@ def csv_streaming_response(queryset: models.QuerySet, *, filename: str) -> Strea
 
 def xlsx_response(queryset: models.QuerySet, *, filename: str) -> FileResponse:
     """The nominations of ``queryset`` as an XLSX download (same rows as the CSV)."""
-    return rows_xlsx_response(nomination_rows(queryset), filename=filename)
+    return workbook_response(
+        [Sheet(title="Khen thưởng", rows=nomination_rows(queryset))], filename=filename
+    )
 
 
 def dated_filename(stem: str, extension: str, *, today: datetime.date | None = None) -> str:
@@ -322,6 +327,7 @@ def dated_filename(stem: str, extension: str, *, today: datetime.date | None = N
 __all__ = [
     "HEADER",
     "STATUS_LABELS",
+    "Sheet",
     "copy_csv_chunks",
     "csv_chunks",
     "csv_streaming_response",
@@ -331,8 +337,9 @@ __all__ = [
     "nomination_csv_chunks",
     "nomination_rows",
     "rows_csv_response",
-    "rows_xlsx_response",
+    "workbook_response",
     "write_csv",
+    "write_workbook",
     "write_xlsx",
     "xlsx_response",
 ]
