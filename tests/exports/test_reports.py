@@ -1,0 +1,142 @@
+"""The yearly summary and statutory statistics: page, CSV and XLSX, public records only."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from awards import reports
+from awards.models import Nomination
+from tests.factories import (
+    BlocFactory,
+    DecisionFactory,
+    EmulationYearFactory,
+    NominationFactory,
+    PersonFactory,
+    award_type,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def year_2019():
+    year = EmulationYearFactory(year=2019)
+    bloc = BlocFactory(name="Khối các sở, ban, ngành tổng hợp")
+    flag = award_type("prov_flag")
+    decision = DecisionFactory()
+    NominationFactory(
+        year=year,
+        bloc=bloc,
+        award_type=flag,
+        nominee_name="Sở Kế hoạch và Đầu tư",
+        status=Nomination.Status.AWARDED,
+        decision=decision,
+    )
+    NominationFactory(year=year, bloc=bloc, award_type=flag, nominee_name="Sở Tư pháp")
+    NominationFactory(
+        year=year,
+        bloc=bloc,
+        award_type=flag,
+        nominee_name="Sở Bị Loại",
+        status=Nomination.Status.REJECTED,
+        status_reason="Không đủ phiếu",
+    )
+    NominationFactory(
+        year=year,
+        bloc=None,
+        agency=None,
+        person=PersonFactory(full_name="Phạm Thị Thuỷ"),
+        award_type=award_type("emulation_soldier_province"),
+        status=Nomination.Status.AWARDED,
+        decision=decision,
+    )
+    NominationFactory(year=EmulationYearFactory(year=2020), nominee_name="Sở Năm Khác")
+    return year
+
+
+def test_summary_groups_by_bloc_and_award(year_2019):
+    lines = reports.summary_lines(2019)
+    by_key = {(line.bloc, line.award): line for line in lines}
+    flag = by_key[("Khối các sở, ban, ngành tổng hợp", "Cờ thi đua của UBND tỉnh")]
+    assert flag.count == 2
+    assert flag.awarded == ["Sở Kế hoạch và Đầu tư"]
+    assert flag.proposed == ["Sở Tư pháp"]
+    assert by_key[(reports.NO_BLOC, "Chiến sĩ thi đua cấp tỉnh")].awarded == ["Phạm Thị Thuỷ"]
+    assert all("Sở Bị Loại" not in line.proposed + line.awarded for line in lines)
+
+
+def test_statistics_count_awards_by_form_and_level(year_2019):
+    stats = {line.award: line for line in reports.statistics_lines(2019)}
+    assert stats["Cờ thi đua của UBND tỉnh"].collectives == 1  # the proposal is not an award
+    assert stats["Chiến sĩ thi đua cấp tỉnh"].individuals == 1
+    assert stats["Huân chương Lao động hạng Ba"].total == 0
+    categories = [line.category for line in reports.statistics_lines(2019)]
+    assert categories.index("commendation") > categories.index("title")
+
+
+def test_page_is_printable_and_public(client, year_2019, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("reports:year", args=[2019]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Sở Kế hoạch và Đầu tư" in body
+    assert "Sở Bị Loại" not in body
+    assert "Sở Năm Khác" not in body
+    assert "@media print" in body
+
+
+def test_unknown_year_or_format_is_not_found(client, year_2019):
+    assert client.get(reverse("reports:year", args=[1999])).status_code == 404
+    assert client.get(reverse("reports:year", args=[2019]), {"format": "pdf"}).status_code == 404
+
+
+def test_index_lists_years(client, year_2019, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("reports:index"))
+    assert reverse("reports:year", args=[2019]) in response.content.decode()
+
+
+def read_csv(response) -> list[list[str]]:
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
+def test_summary_csv(client, year_2019, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("reports:year", args=[2019]), {"format": "csv"})
+        rows = read_csv(response)
+    assert tuple(rows[0]) == reports.SUMMARY_HEADER
+    assert [
+        "Khối các sở, ban, ngành tổng hợp",
+        "Cờ thi đua của UBND tỉnh",
+        "2",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tư pháp",
+    ] in rows
+
+
+def test_statistics_csv(client, year_2019):
+    response = client.get(
+        reverse("reports:year", args=[2019]), {"format": "csv", "table": "statistics"}
+    )
+    rows = read_csv(response)
+    assert tuple(rows[0]) == reports.STATISTICS_HEADER
+    assert ["Danh hiệu thi đua", "Tỉnh", "Chiến sĩ thi đua cấp tỉnh", "1", "0", "1"] in rows
+
+
+def test_xlsx_has_both_tables(client, year_2019, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("reports:year", args=[2019]), {"format": "xlsx"})
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    response.close()
+    summary, statistics = book.worksheets
+    assert summary.freeze_panes == statistics.freeze_panes == "A2"
+    values = list(summary.iter_rows(values_only=True))
+    assert values[0] == reports.SUMMARY_HEADER
+    assert values[1][:3] == ("Khối các sở, ban, ngành tổng hợp", "Cờ thi đua của UBND tỉnh", 2)
+    stats = list(statistics.iter_rows(values_only=True))
+    assert ("Danh hiệu thi đua", "Tỉnh", "Cờ thi đua của UBND tỉnh", 1, 1, 0) in stats
