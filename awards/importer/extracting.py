@@ -769,7 +769,10 @@ def _clean_name(name: _Name) -> _Name | None:
 
 
 _AFTER_CHO = re.compile(
-    r"^(?P<gap>(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;:]){0,30}?)\bcho\s+(?P<rest>.*)$", re.S
+    r"^(?P<gap>(?:(?!\b(?:tặng|trao|đề nghị|được)\b)[^;:]){0,30}?"
+    r"(?:(?:đã\s+)?được\s+(?:đề nghị\s+)?(?:[^;:\s]+\s+){0,4}?(?:xét\s+)?(?:tặng|trao)\s+)?)"
+    r"\bcho\s+(?P<rest>.*)$",
+    re.S,
 )
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)

@@ -187,7 +187,7 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
     if bloc and year_value:
         venue_r = resolutions.get("venue")
         kind = article.meeting_kind or BlocMeeting.Kind.SUMMARY
-        meeting, new = BlocMeeting.objects.get_or_create(
+        _meeting, new = BlocMeeting.objects.get_or_create(
             bloc=bloc,
             year=saver.year(year_value),
             kind=kind,
