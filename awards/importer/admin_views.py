@@ -1,7 +1,235 @@
-"""Admin "Import article" view (being built: paste or upload, preview, confirm)."""
+"""Admin "Import article": paste or upload, preview with highlights, correct rows, confirm.
 
-from django.http import HttpResponse
+The preview never writes. Confirming re-extracts the same text, applies the
+staff's corrections (drop a row, edit the nominee, award or status, pick another
+agency) and saves everything through ``article_import`` in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from awards.importer.extracting import AWARD_CODES, extract
+from awards.importer.reading import ArticleInputError, read_article
+from awards.importer.resolving import Resolution, Resolver, resolve_article
+from awards.importer.saving import article_import
+
+STATUSES = ("proposed", "awarded")
+
+
+def rule_warnings(article, resolutions) -> list[list[str]]:
+    """Warnings of awards.rules for each nomination row (the shared rule module, issue 5)."""
+    out: list[list[str]] = [[] for _n in article.nominations]
+    try:
+        from awards.models import Nomination
+        from awards.rules import check_nomination
+    except ImportError:  # the rules module is optional for the importer
+        return out
+    year = article.award_year
+    bloc = resolutions.get("bloc")
+    for i, (nom, res, award) in enumerate(
+        zip(
+            article.nominations,
+            resolutions["nominations"],
+            resolutions["award_types"],
+            strict=False,
+        )
+    ):
+        if not (year and res and res.pk and award.pk):
+            continue
+        candidate = Nomination(
+            year_id=year,
+            award_type_id=award.pk,
+            agency_id=res.pk,
+            bloc_id=bloc.pk if bloc and bloc.pk else None,
+            status=nom.status,
+        )
+        try:
+            out[i] = [str(p) for p in check_nomination(candidate)]
+        except Exception as exc:  # a rule error must not hide the preview
+            out[i] = [_("Rules could not be checked: %(error)s") % {"error": exc}]
+    return out
+
+
+def highlight(text: str, article) -> str:
+    """The article text, escaped, with the recognised pieces marked (never |safe on raw text)."""
+    pieces: list[tuple[str, str]] = []
+    for n in article.nominations:
+        pieces.append((n.written or n.nominee, "nominee"))
+        pieces.append((n.award_text, "award"))
+    for x in article.leaders:
+        pieces.append((x.agency, "leader"))
+    for value, css in ((article.bloc, "bloc"), (article.venue, "venue")):
+        if value:
+            pieces.append((value, css))
+    spans: list[tuple[int, int, str]] = []
+    for value, css in sorted(pieces, key=lambda p: -len(p[0] or "")):
+        if not value:
+            continue
+        for m in re.finditer(re.escape(value), text):
+            if not any(s < m.end() and m.start() < e for s, e, _c in spans):
+                spans.append((m.start(), m.end(), css))
+    spans.sort()
+    out, pos = [], 0
+    for start, end, css in spans:
+        out.append(escape(text[pos:start]))
+        out.append(format_html('<mark class="imp-{}">{}</mark>', css, text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(str(p) for p in out))  # every part was escaped above
+
+
+def _inputs(request) -> list[tuple[str, str]]:
+    """(label, text) for the pasted text and each uploaded file; errors become messages."""
+    found = []
+    pasted = request.POST.get("text", "")
+    if pasted.strip():
+        found.append((_("Pasted text"), pasted))
+    for upload in request.FILES.getlist("files"):
+        found.append((upload.name, upload.read()))
+    out = []
+    for label, data in found:
+        try:
+            out.append((label, read_article(data, filename=label)))
+        except ArticleInputError as exc:
+            messages.error(request, f"{label}: {exc}")
+    return out
+
+
+def _preview(request, model_admin, items):
+    resolver = Resolver()
+    articles = []
+    for i, (label, text) in enumerate(items):
+        article = extract(text)
+        res = resolve_article(article, resolver)
+        rules = rule_warnings(article, res)
+        rows = [
+            {
+                "index": j,
+                "nom": n,
+                "res": r,
+                "award": a,
+                "rules": rules[j],
+            }
+            for j, (n, r, a) in enumerate(
+                zip(article.nominations, res["nominations"], res["award_types"], strict=False)
+            )
+        ]
+        leaders = list(zip(article.leaders, res["leaders"], strict=False))
+        articles.append(
+            {
+                "index": i,
+                "label": label,
+                "text": text,
+                "article": article,
+                "res": res,
+                "rows": rows,
+                "leaders": leaders,
+                "highlighted": highlight(article.text, article),
+            }
+        )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Import article: preview"),
+        "articles": articles,
+        "award_codes": AWARD_CODES,
+        "statuses": STATUSES,
+        "resolver_error": resolver.error,
+    }
+    return render(request, "admin/awards/import_article_preview.html", context)
+
+
+def _apply_corrections(post, i: int, article, resolutions) -> None:
+    """Apply the preview form's edits to one article's extraction and resolutions, in place."""
+    keep_noms, keep_res, keep_awards = [], [], []
+    for j, (nom, res, award) in enumerate(
+        zip(
+            article.nominations,
+            resolutions["nominations"],
+            resolutions["award_types"],
+            strict=False,
+        )
+    ):
+        prefix = f"a{i}-n{j}-"
+        if not post.get(prefix + "keep"):
+            continue
+        nom.nominee = post.get(prefix + "nominee", nom.nominee).strip() or nom.nominee
+        if post.get(prefix + "award") in AWARD_CODES:
+            nom.award = post[prefix + "award"]
+        if post.get(prefix + "status") in STATUSES:
+            nom.status = post[prefix + "status"]
+        choice = post.get(prefix + "agency", "")
+        if nom.kind == "collective":
+            if choice == "new":
+                res = Resolution(nom.nominee, "new")
+            elif choice.isdigit():
+                how = "chosen" if not res or str(res.pk) != choice else res.how
+                res = Resolution(nom.nominee, how, int(choice))
+        keep_noms.append(nom)
+        keep_res.append(res)
+        keep_awards.append(award)
+    article.nominations = keep_noms
+    resolutions["nominations"] = keep_res
+    resolutions["award_types"] = keep_awards
+    leaders, leader_res = [], []
+    for k, (leader, res) in enumerate(zip(article.leaders, resolutions["leaders"], strict=False)):
+        if post.get(f"a{i}-l{k}-keep"):
+            leaders.append(leader)
+            leader_res.append(res)
+    article.leaders = leaders
+    resolutions["leaders"] = leader_res
+
+
+def _confirm(request, model_admin):
+    count = int(request.POST.get("count", "0") or 0)
+    resolver = Resolver()
+    for i in range(count):
+        text = request.POST.get(f"a{i}-text", "")
+        if not request.POST.get(f"a{i}-keep") or not text.strip():
+            continue
+        article = extract(text)
+        resolutions = resolve_article(article, resolver)
+        _apply_corrections(request.POST, i, article, resolutions)
+        result = article_import(
+            text=text,
+            article=article,
+            resolutions=resolutions,
+            user=request.user,
+            source_url=request.POST.get(f"a{i}-url") or None,
+        )
+        label = request.POST.get(f"a{i}-label", "")
+        level = messages.WARNING if result.already_imported else messages.SUCCESS
+        messages.add_message(request, level, f"{label}: {result}")
+        for warning in result.warnings:
+            messages.warning(request, f"{label}: {warning}")
+    return redirect(reverse("admin:awards_sourcedocument_changelist"))
 
 
 def import_article_view(request, model_admin):
-    return HttpResponse("Import article: not yet available.", status=501)
+    """Paste text or upload files → preview → confirm (saved atomically per article)."""
+    if not model_admin.has_add_permission(request):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        return _confirm(request, model_admin)
+    if request.method == "POST":
+        items = _inputs(request)
+        if items:
+            return _preview(request, model_admin, items)
+        if not request.POST.get("text", "").strip() and not request.FILES.getlist("files"):
+            messages.error(request, _("Paste an article or choose a file."))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Import article"),
+    }
+    return render(request, "admin/awards/import_article.html", context)

@@ -97,7 +97,11 @@ def decode_bytes(data: bytes) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_HTML_HINT.search(text[:5000].encode("utf-8", errors="ignore")))
+    """A page, not text that happens to quote a tag: it opens with markup or is full of it."""
+    head = text[:5000].encode("utf-8", errors="ignore")
+    if head.lstrip().startswith(b"<") and _HTML_HINT.search(head):
+        return True
+    return len(_HTML_HINT.findall(head)) >= 3
 
 
 def html_to_text(html: str) -> str:
