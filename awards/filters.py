@@ -66,14 +66,14 @@ class NominationFilter(django_filters.FilterSet):
     # Only these columns sort (all indexed or tiny joins); anything else in the URL is ignored.
     sort = django_filters.OrderingFilter(
         fields=(
-            ("year", "year"),
+            ("year_id", "year"),
             ("nominee_name", "name"),
             ("award_type__precedence", "award"),
             ("bloc__name", "bloc"),
             ("status", "status"),
         ),
         field_labels={
-            "year": _("Year"),
+            "year_id": _("Year"),
             "nominee_name": _("Name"),
             "award_type__precedence": _("Award"),
             "bloc__name": _("Bloc"),

@@ -5,6 +5,7 @@ public records (proposed and awarded), and its query count does not depend on
 how much history there is (pinned by tests/public/test_query_counts.py).
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -53,8 +54,8 @@ def status_counts(queryset: QuerySet, group: str) -> QuerySet:
 
 def per_year_chart(queryset: QuerySet, title: str) -> BarChart:
     """Awards per achievement year, awarded and proposed stacked (one grouped query)."""
-    rows = status_counts(queryset, "year")
-    return bar_chart(title, SERIES, [(r["year"], [r["awarded"], r["proposed"]]) for r in rows])
+    rows = status_counts(queryset, "year_id")
+    return bar_chart(title, SERIES, [(r["year_id"], [r["awarded"], r["proposed"]]) for r in rows])
 
 
 def chart_from_rows(rows, title: str) -> BarChart:
@@ -67,7 +68,7 @@ def chart_from_rows(rows, title: str) -> BarChart:
 
 def latest_year() -> int | None:
     """The latest achievement year with a public record."""
-    return Nomination.objects.public().aggregate(latest=Max("year"))["latest"]
+    return Nomination.objects.public().aggregate(latest=Max("year_id"))["latest"]
 
 
 def years_with_records() -> list[int]:
@@ -82,17 +83,15 @@ def years_with_records() -> list[int]:
 def heads_elected_for(year: int) -> tuple[int, list[Membership]]:
     """Heads elected at the year-end meeting of ``year`` serve in ``year + 1``, else ``year``.
 
-    Two queries at most.
+    One query for both years; the later one wins.
     """
-    for serving in (year + 1, year):
-        heads = list(
-            Membership.objects.filter(year_id=serving, role=Membership.Role.HEAD)
-            .select_related("bloc", "agency")
-            .order_by("bloc__name")
-        )
-        if heads:
-            return serving, heads
-    return year, []
+    heads = list(
+        Membership.objects.filter(year_id__in=(year, year + 1), role=Membership.Role.HEAD)
+        .select_related("bloc", "agency")
+        .order_by("bloc__name")
+    )
+    serving = max((m.year_id for m in heads), default=year)
+    return serving, [m for m in heads if m.year_id == serving]
 
 
 @dataclass
@@ -187,13 +186,18 @@ def year_results(year: int, *, per_bloc: int = 30) -> list[BlocResults]:
 def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
     """Members by year, heads and deputies over time, and awards by year (counted and named)."""
     memberships = list(
-        bloc.memberships.select_related("agency").order_by("-year", "role", "agency__name")
+        bloc.memberships.select_related("agency")
+        .prefetch_related("agency__names")
+        .order_by("-year_id", "role", "agency__name")
     )
+    for m in memberships:
+        # The name the member bore that year, not today's.
+        m.name_then = m.agency.name_on(datetime.date(m.year_id, 12, 31))
     in_bloc = Nomination.objects.public().filter(bloc=bloc)
     types = {t.pk: t for t in AwardType.objects.all()}
     by_year = defaultdict(dict)
-    for r in in_bloc.values("year", "award_type").annotate(n=Count("pk")).order_by():
-        by_year[r["year"]][r["award_type"]] = r["n"]
+    for r in in_bloc.values("year_id", "award_type").annotate(n=Count("pk")).order_by():
+        by_year[r["year_id"]][r["award_type"]] = r["n"]
     used_types = [t for t in types.values() if any(t.pk in row for row in by_year.values())]
     matrix = [
         (year, [by_year[year].get(t.pk, 0) for t in used_types], sum(by_year[year].values()))
@@ -202,7 +206,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
     named = list(
         public_nominations()
         .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
-        .order_by("-year", "award_type__precedence", "nominee_name")[:named_limit]
+        .order_by("-year_id", "award_type__precedence", "nominee_name")[:named_limit]
     )
     return {
         "memberships": memberships,
@@ -219,7 +223,7 @@ def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
     """Its awards under the names it had, its lineage with theirs, its blocs, its staff's awards."""
     names = list(agency.names.order_by(F("valid_from").asc(nulls_first=True)))
     awards = list(
-        public_nominations().filter(agency=agency).order_by("-year", "award_type__precedence")
+        public_nominations().filter(agency=agency).order_by("-year_id", "award_type__precedence")
     )
     links = list(
         AgencyLineage.objects.filter(Q(successor=agency) | Q(predecessor=agency))
@@ -232,7 +236,7 @@ def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
     for row in (
         public_nominations()
         .filter(agency_id__in=related_ids)
-        .order_by("-year", "award_type__precedence")
+        .order_by("-year_id", "award_type__precedence")
     ):
         related_awards[row.agency_id].append(row)
     predecessors = [
@@ -248,7 +252,7 @@ def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
     people_awards = list(
         public_nominations()
         .filter(person__agency=agency)
-        .order_by("-year", "award_type__precedence", "nominee_name")[:people_limit]
+        .order_by("-year_id", "award_type__precedence", "nominee_name")[:people_limit]
     )
     return {
         "names": names,
@@ -257,7 +261,7 @@ def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
         "predecessors": predecessors,
         "successors": successors,
         "memberships": list(
-            agency.memberships.select_related("bloc").order_by("-year", "bloc__name")
+            agency.memberships.select_related("bloc").order_by("-year_id", "bloc__name")
         ),
         "people_awards": people_awards,
         "people_limit": people_limit,
@@ -266,7 +270,9 @@ def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
 
 
 def award_type_history(award_type: AwardType) -> dict:
-    holders = public_nominations().filter(award_type=award_type).order_by("-year", "nominee_name")
+    holders = (
+        public_nominations().filter(award_type=award_type).order_by("-year_id", "nominee_name")
+    )
     return {
         "holders": holders,
         "chart": per_year_chart(
@@ -279,10 +285,12 @@ def source_records(source) -> dict:
     """What an imported document produced: public nominations, memberships, decisions, meetings."""
     return {
         "nominations": list(
-            public_nominations().filter(source=source).order_by("-year", "award_type__precedence")
+            public_nominations()
+            .filter(source=source)
+            .order_by("-year_id", "award_type__precedence")
         ),
         "memberships": list(
-            source.memberships.select_related("bloc", "agency").order_by("-year", "bloc__name")
+            source.memberships.select_related("bloc", "agency").order_by("-year_id", "bloc__name")
         ),
         "decisions": list(source.decisions.order_by("date")),
         "meetings": list(source.meetings.select_related("bloc").order_by("date")),

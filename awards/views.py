@@ -8,11 +8,13 @@ from django.views.decorators.http import require_safe
 from awards import history
 from awards.exports import csv_streaming_response, dated_filename
 from awards.filters import filtered_nominations
-from awards.models import AwardType, Bloc, EmulationYear, Nomination, SourceDocument
+from awards.models import AwardType, Bloc, EmulationYear, SourceDocument
 from awards.search import site_search
 
 LIST_PAGE_SIZE = 50
 HOLDERS_PAGE_SIZE = 100
+# On year_id, not "year": ordering by the relation would follow EmulationYear's own ordering.
+DEFAULT_ORDER = ["-year_id", "award_type__precedence", "nominee_name"]
 
 
 def _page(request, queryset, per_page):
@@ -21,7 +23,7 @@ def _page(request, queryset, per_page):
 
 def stable_order(queryset):
     """Append the primary key to the sort, so that pages never repeat or skip a row."""
-    order = list(queryset.query.order_by) or list(Nomination._meta.ordering)
+    order = list(queryset.query.order_by) or DEFAULT_ORDER
     return queryset.order_by(*order, "pk")
 
 

@@ -79,20 +79,23 @@ class History:
         )
 
     def _nominations(self, size: int) -> list[Nomination]:
-        slots = itertools.chain(
-            (
-                (year, agency, None, code)
-                for year in self.years
-                for code in COLLECTIVE_CODES
-                for agency in self.agencies
-            ),
-            (
-                (year, None, person, code)
-                for year in self.years
-                for code in INDIVIDUAL_CODES
-                for person in self.people
-            ),
+        collective = (
+            (year, agency, None, code)
+            for code in COLLECTIVE_CODES
+            for agency in self.agencies
+            for year in self.years
         )
+        individual = (
+            (year, None, person, code)
+            for code in INDIVIDUAL_CODES
+            for person in self.people
+            for year in self.years
+        )
+        # Every fifth record is an individual's, while there are people left.
+        slots = (
+            next(individual, None) if i % 5 == 4 else next(collective, None) for i in range(size)
+        )
+        slots = itertools.chain((s for s in slots if s), collective)
         codes = {c: award_type(c) for c in (*COLLECTIVE_CODES, *INDIVIDUAL_CODES)}
         rows = []
         for i, (year, agency, person, code) in enumerate(itertools.islice(slots, size)):

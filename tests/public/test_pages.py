@@ -1,0 +1,132 @@
+"""What the public pages show, and what they never show."""
+
+import csv
+import io
+
+import pytest
+
+from awards.models import Nomination
+from tests.public.conftest import LAST_YEAR
+
+
+@pytest.fixture
+def history(history_factory):
+    return history_factory(200)
+
+
+def text(response) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/awards/",
+        "/search/?q=x",
+        f"/years/{LAST_YEAR}/",
+        "/blocs/khoi-thi-dua-so-1-bac-ninh/",
+        "/agencies/so-ke-hoach-va-dau-tu/",
+        "/award-types/merit_paper/",
+    ],
+)
+def test_rejected_nominations_never_shown(client, history, url):
+    assert history.rejected.status == Nomination.Status.REJECTED
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Đơn vị bị từ chối" not in text(response)
+
+
+def test_source_page_shows_public_records_only(client, history):
+    history.rejected.source = history.source
+    history.rejected.save()
+    body = text(client.get(history.source.get_absolute_url()))
+    assert "Đơn vị bị từ chối" not in body
+    assert history.source.title in body
+
+
+def test_agency_page_shows_former_and_current_names(client, history):
+    body = text(client.get(history.renamed.get_absolute_url()))
+    assert "Sở Thương mại" in body
+    assert "Sở Công thương" in body
+    # The predecessor merged into it, with its own history.
+    assert history.predecessor.name in body
+    assert "31/12/2017" in body  # dates dd/mm/yyyy
+
+
+def test_status_labels_proposed_and_awarded(client, history):
+    body = text(client.get("/awards/"))
+    assert "status-awarded" in body
+    assert "status-proposed" in body
+
+
+def test_home_shows_latest_year_flags_and_chart(client, history_factory):
+    history = history_factory(1000)
+    body = text(client.get("/"))
+    assert "<svg" in body and "Cờ thi đua" in body
+    assert f"/years/{history.years[-1].year}/" in body
+
+
+def test_unknown_pages_are_404(client, db):
+    assert client.get("/years/1999/").status_code == 404
+    assert client.get("/blocs/nope/").status_code == 404
+    assert client.get("/agencies/nope/").status_code == 404
+    assert client.get("/award-types/nope/").status_code == 404
+    assert client.get("/sources/999/").status_code == 404
+
+
+def test_user_text_is_escaped(client, history):
+    history.source.raw_text = "<script>alert(1)</script> & chữ"
+    history.source.save()
+    body = text(client.get(history.source.get_absolute_url()))
+    assert "<script>alert(1)" not in body
+    assert "&lt;script&gt;" in body
+
+
+class TestAwardList:
+    def test_filters_combine_and_stay_in_links(self, client, history):
+        response = client.get(
+            "/awards/", {"year_from": 2017, "year_to": 2018, "status": "awarded", "sort": "-year"}
+        )
+        rows = list(response.context["page"].object_list)
+        assert rows
+        assert all(2017 <= r.year_id <= 2018 and r.status == "awarded" for r in rows)
+        assert rows[0].year_id == 2018
+        assert "year_from=2017" in response.context["query_no_page"]
+
+    def test_text_query_is_accent_insensitive_and_finds_former_names(self, client, history):
+        for q in ("so cong thuong", "SỞ CÔNG THƯƠNG", "so thuong mai"):
+            rows = client.get("/awards/", {"q": q}).context["page"].object_list
+            assert rows, q
+            assert {r.agency_id for r in rows} == {history.renamed.pk}
+
+    def test_individuals_only(self, client, history):
+        rows = client.get("/awards/", {"kind": "individual"}).context["page"].object_list
+        assert rows and all(r.person_id for r in rows)
+
+    def test_bad_sort_is_ignored(self, client, history):
+        response = client.get("/awards/", {"sort": "status_reason"})
+        assert response.status_code == 200
+
+    def test_pagination_covers_every_row_once(self, client, history):
+        seen = []
+        page = 1
+        while True:
+            ctx = client.get("/awards/", {"sort": "bloc", "page": page}).context
+            seen += [r.pk for r in ctx["page"].object_list]
+            if not ctx["page"].has_next():
+                break
+            page += 1
+        assert len(seen) == len(set(seen)) == Nomination.objects.public().count()
+
+    def test_csv_has_exactly_the_filtered_rows(self, client, history):
+        params = {"year_from": 2017, "kind": "collective", "status": "proposed"}
+        expected = client.get("/awards/", params).context["page"].paginator.count
+        response = client.get("/awards/", {**params, "format": "csv"})
+        assert response["Content-Type"].startswith("text/csv")
+        assert "attachment" in response["Content-Disposition"]
+        rows = list(csv.reader(io.StringIO(text(response))))
+        assert len(rows) - 1 == expected
+        assert all(row[5] == "Đề nghị" for row in rows[1:])

@@ -1,0 +1,33 @@
+"""Queries per page do not grow with the data: the same bound with 10 and 1,000 nominations."""
+
+import pytest
+
+from tests.public.conftest import LAST_YEAR
+
+# The bound of each page; the same number must hold for every size.
+PAGES = {
+    "home": (lambda h: "/", 6),
+    "year": (lambda h: f"/years/{LAST_YEAR - 1}/", 6),
+    "bloc": (lambda h: h.bloc.get_absolute_url(), 7),
+    "agency": (lambda h: h.renamed.get_absolute_url(), 8),
+    "award_type": (lambda h: "/award-types/prov_flag/", 4),
+    "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=2", 4),
+    "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 4),
+    "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
+    "source": (lambda h: h.source.get_absolute_url(), 5),
+    "search": (lambda h: "/search/?q=so+kh%26dt", 4),
+}
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+@pytest.mark.parametrize("page_name", PAGES)
+def test_queries_do_not_grow_with_the_data(
+    client, history_factory, django_assert_max_num_queries, page_name, size
+):
+    history = history_factory(size)
+    url, bound = PAGES[page_name]
+    with django_assert_max_num_queries(bound):
+        response = client.get(url(history))
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
