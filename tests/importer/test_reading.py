@@ -61,8 +61,10 @@ def test_html_page_keeps_only_the_article():
     filler = "<p>" + ("Các đơn vị trong khối đã hoàn thành tốt nhiệm vụ được giao. " * 8) + "</p>"
     html = f"""<!doctype html><html><head><title>Tổng kết</title>
     <script>var tracking = {{a: 1}};</script></head><body>
-    <nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a> | <a href="/x">Sở Tài chính</a></nav>
-    <article><h1>Khối thi đua Văn hóa - Xã hội tổng kết năm 2019</h1>{paragraphs}{filler}</article>
+    <nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a> |
+    <a href="/x">Sở Tài chính</a></nav>
+    <article><h1>Khối thi đua Văn hóa - Xã hội tổng kết năm 2019</h1>
+    {paragraphs}{filler}</article>
     <div class="share">Chia sẻ Facebook Zalo</div>
     <form class="comments"><textarea>Gửi bình luận</textarea></form>
     <ul class="related"><li>Trao Cờ thi đua của Chính phủ cho Sở Công Thương</li></ul>
