@@ -7,9 +7,9 @@ table beside each chart is what screen readers and the print-out rely on.
 import math
 from dataclasses import dataclass, field
 
-WIDTH = 640
-HEIGHT = 240
-MARGIN_LEFT = 40
+WIDTH = 480
+HEIGHT = 200
+MARGIN_LEFT = 36
 MARGIN_RIGHT = 8
 MARGIN_TOP = 12
 MARGIN_BOTTOM = 28

@@ -23,6 +23,7 @@ KIND_CHOICES = [("collective", _("collective")), ("individual", _("individual"))
 class NominationFilter(django_filters.FilterSet):
     """Year range, bloc, award type, status, collective or individual, text, and sorting."""
 
+    q = django_filters.CharFilter(method="filter_text", label=_("Name contains"))
     year_from = django_filters.NumberFilter(
         field_name="year_id",
         lookup_expr="gte",
@@ -62,7 +63,6 @@ class NominationFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(
         field_name="person__slug", label=_("Person"), widget=forms.HiddenInput
     )
-    q = django_filters.CharFilter(method="filter_text", label=_("Name contains"))
     # Only these columns sort (all indexed or tiny joins); anything else in the URL is ignored.
     sort = django_filters.OrderingFilter(
         fields=(

@@ -132,6 +132,10 @@ def home_summary() -> dict:
     return context
 
 
+def head_first(membership: Membership) -> int:
+    return 0 if membership.role == Membership.Role.HEAD else 1
+
+
 @dataclass
 class BlocResults:
     bloc: Bloc | None
@@ -167,10 +171,10 @@ def year_results(year: int, *, per_bloc: int = 30) -> list[BlocResults]:
     for row in numbered:
         rows_by_bloc[row.bloc_id].append(row)
     leaders = defaultdict(list)
-    for m in (
-        Membership.objects.leaders().filter(year_id=year).select_related("agency").order_by("role")
-    ):
+    for m in Membership.objects.leaders().filter(year_id=year).select_related("agency"):
         leaders[m.bloc_id].append(m)
+    for rows in leaders.values():
+        rows.sort(key=head_first)
     blocs = {b.pk: b for b in Bloc.objects.filter(pk__in=[k for k in counts if k])}
     results = [
         BlocResults(blocs[pk], counts[pk], rows_by_bloc[pk], leaders[pk])
@@ -210,7 +214,10 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
     )
     return {
         "memberships": memberships,
-        "leaders": [m for m in memberships if m.role != Membership.Role.MEMBER],
+        "leaders": sorted(
+            (m for m in memberships if m.role != Membership.Role.MEMBER),
+            key=lambda m: (-m.year_id, head_first(m)),
+        ),
         "chart": per_year_chart(in_bloc, bloc.name),
         "award_types": used_types,
         "matrix": matrix,
