@@ -1,0 +1,467 @@
+"""Round-trip data exchange (django-import-export) for agencies, memberships and nominations.
+
+Rows name things by natural keys, never by database ids: an agency by any name or
+alias it ever had, a bloc by its name, an award by its code, a year by its number.
+Lookups are folded (awards.text.fold), so "Sở Tài nguyên và Môi trường" and
+"SO TAI NGUYEN VA MOI TRUONG" meet, and indexed once per import so that a
+10,000-row file makes no query per lookup.
+
+A resource built with ``user=`` refuses rows outside that user's blocs or in a closed
+year; ``import_rows`` imports all or nothing and names every failing row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import tablib
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import UniqueConstraint
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from awards import roles
+from awards.models import (
+    Agency,
+    Alias,
+    AwardType,
+    Bloc,
+    EmulationYear,
+    Membership,
+    Nomination,
+    Person,
+)
+from awards.models.agencies import unique_slug
+from awards.text import fold, normalize
+
+
+class NaturalKeyWidget(widgets.ForeignKeyWidget):
+    """Finds a record by a folded name; builds its index on first use, once per import."""
+
+    key_attr = "pk"
+
+    def __init__(self, model, *, label: str, render_attr: str = "name", **kwargs):
+        super().__init__(model, **kwargs)
+        self.label = label
+        self.render_attr = render_attr
+        self._index: dict[str, list[int]] | None = None
+        self._objects: dict[int, object] = {}
+
+    def build_index(self) -> dict[str, list[int]]:
+        raise NotImplementedError
+
+    def index(self) -> dict[str, list[int]]:
+        if self._index is None:
+            self._index = self.build_index()
+        return self._index
+
+    def lookup(self, value):
+        key = fold(str(value))
+        ids = self.index().get(key, [])
+        if not ids:
+            raise ValueError(_("No %(what)s “%(value)s”.") % {"what": self.label, "value": value})
+        if len(ids) > 1:
+            raise ValueError(
+                _("“%(value)s” names %(count)s different records (%(what)s); use another name.")
+                % {"value": value, "count": len(ids), "what": self.label}
+            )
+        pk = ids[0]
+        if pk not in self._objects:
+            self._objects[pk] = self.model.objects.get(**{self.key_attr: pk})
+        return self._objects[pk]
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return self.lookup(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(getattr(value, self.render_attr))
+
+
+class FoldedNamesWidget(NaturalKeyWidget):
+    """Agencies and blocs: the current name wins; otherwise any former name or alias.
+
+    All rows are loaded once with their name history, so that a nomination's
+    "name as awarded" is filled in without a query per row.
+    """
+
+    def build_index(self):
+        current, other = defaultdict(list), defaultdict(list)
+        for obj in self.model.objects.prefetch_related("names"):
+            self._objects[obj.pk] = obj
+            current[fold(obj.name)].append(obj.pk)
+            for line in obj.search_text.split("\n"):
+                if line and obj.pk not in other[line]:
+                    other[line].append(obj.pk)
+        for key, ids in other.items():
+            current.setdefault(key, ids)
+        return dict(current)
+
+
+class AwardCodeWidget(NaturalKeyWidget):
+    def build_index(self):
+        index = {}
+        for pk, code in AwardType.objects.values_list("pk", "code"):
+            index[fold(code)] = [pk]
+        return index
+
+
+class YearWidget(NaturalKeyWidget):
+    key_attr = "year"
+
+    def build_index(self):
+        return {str(y): [y] for y in EmulationYear.objects.values_list("year", flat=True)}
+
+    def lookup(self, value):
+        text = str(value).strip()
+        if text.endswith(".0"):  # a number cell read back from XLSX
+            text = text[:-2]
+        return super().lookup(text)
+
+
+class PersonWidget(NaturalKeyWidget):
+    """People by slug or by full name when that name is unique."""
+
+    def build_index(self):
+        index = defaultdict(list)
+        for pk, slug, name in Person.objects.values_list("pk", "slug", "full_name"):
+            index[fold(slug)].append(pk)
+            if pk not in index[fold(name)]:
+                index[fold(name)].append(pk)
+        return dict(index)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value.slug
+
+
+class ScopedResource(resources.ModelResource):
+    """Knows who imports: refuses rows of blocs they do not keep and of closed years."""
+
+    def __init__(self, *, user=None, **kwargs):
+        super().__init__(**kwargs)
+        self.user = user
+
+    def before_import_row(self, row, **kwargs):
+        """Empty XLSX cells arrive as None; text columns want "" like in CSV."""
+        for key, value in row.items():
+            if value is None:
+                row[key] = ""
+
+    def scope_errors(self, instance) -> dict[str, str]:
+        if self.user is None:
+            return {}
+        errors = {}
+        bloc_id = getattr(instance, "bloc_id", None)
+        if hasattr(instance, "bloc_id") and not roles.can_use_bloc(self.user, bloc_id):
+            errors["bloc"] = _("You do not keep this bloc.")
+        year = getattr(instance, "year_id", None)
+        if year is not None and not self.year_editable(year):
+            errors["year"] = _("%(year)s is closed.") % {"year": year}
+        return errors
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Field and model validation without a query per row.
+
+        Foreign keys were resolved by the widgets, so their existence is not checked
+        again; unique and check constraints are left to the database, whose refusal
+        ``do_instance_save`` turns into the constraint's own message for that row.
+        """
+        errors = dict(import_validation_errors or {})
+        errors.update(self.scope_errors(instance))
+        relations = {f.name for f in instance._meta.fields if f.is_relation}
+        try:
+            instance.full_clean(
+                exclude=set(errors) | relations, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def do_instance_save(self, instance, is_create):
+        try:
+            with transaction.atomic():  # a savepoint, so PostgreSQL goes on after a refusal
+                super().do_instance_save(instance, is_create)
+        except IntegrityError as exc:
+            raise ValueError(constraint_message(instance, exc)) from exc
+
+    def year_editable(self, year) -> bool:
+        cache = self.__dict__.setdefault("_year_editable", {})
+        if year not in cache:
+            cache[year] = roles.can_edit_year(self.user, year)
+        return cache[year]
+
+    def scoped(self, queryset):
+        return queryset if self.user is None else roles.scope_queryset(queryset, self.user)
+
+    def get_queryset(self):
+        """Exports never reach beyond the user's blocs, whatever queryset is passed."""
+        return self.scoped(super().get_queryset())
+
+    def export(self, queryset=None, **kwargs):
+        if queryset is not None:
+            queryset = self.scoped(queryset)
+        return super().export(queryset=queryset, **kwargs)
+
+
+class AgencyResource(ScopedResource):
+    name = fields.Field(attribute="name", column_name="name")
+    aliases = fields.Field(column_name="aliases", readonly=False)
+
+    class Meta:
+        model = Agency
+        fields = ("name", "kind", "province", "established_on", "dissolved_on", "notes", "aliases")
+        export_order = fields
+        import_id_fields = ("name",)
+        skip_unchanged = True
+        clean_model_instances = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._names = FoldedNamesWidget(Agency, label=_("agency"))
+
+    def get_instance(self, instance_loader, row):
+        """An existing agency by any of its names or aliases, not just the current name."""
+        try:
+            return self._names.lookup(row.get("name", ""))
+        except ValueError:
+            return None
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        if not instance.slug and instance.name:  # full_clean runs before save() makes one
+            instance.slug = unique_slug(Agency, instance.name, instance.pk)
+
+    def dehydrate_aliases(self, agency):
+        return "; ".join(a.text for a in agency.aliases.all())
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if field.column_name == "name" and instance.pk:
+            return  # the row found it by some name; renaming keeps history (Agency.rename)
+        if field.column_name == "aliases":
+            instance._import_aliases = [
+                normalize(a) for a in str(row.get("aliases") or "").split(";") if normalize(a)
+            ]
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        for text in getattr(instance, "_import_aliases", []):
+            owner = Alias.objects.filter(folded=fold(text)).values_list("agency_id", flat=True)
+            if owner and owner[0] != instance.pk:
+                errors["aliases"] = _("The alias “%(alias)s” belongs to another record.") % {
+                    "alias": text
+                }
+        super().validate_instance(instance, errors, validate_unique)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        for text in getattr(instance, "_import_aliases", []):
+            if not Alias.objects.filter(folded=fold(text)).exists():
+                Alias.objects.create(agency=instance, text=text)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("aliases")
+
+
+class MembershipResource(ScopedResource):
+    year = fields.Field(
+        attribute="year",
+        column_name="year",
+        widget=YearWidget(EmulationYear, label=_("year"), render_attr="year"),
+    )
+    bloc = fields.Field(
+        attribute="bloc", column_name="bloc", widget=FoldedNamesWidget(Bloc, label=_("bloc"))
+    )
+    agency = fields.Field(
+        attribute="agency",
+        column_name="agency",
+        widget=FoldedNamesWidget(Agency, label=_("agency")),
+    )
+
+    class Meta:
+        model = Membership
+        fields = ("year", "bloc", "agency", "role", "notes")
+        export_order = fields
+        import_id_fields = ("year", "bloc", "agency")
+        skip_unchanged = True
+        clean_model_instances = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("bloc", "agency", "year")
+
+
+class NominationResource(ScopedResource):
+    year = fields.Field(
+        attribute="year",
+        column_name="year",
+        widget=YearWidget(EmulationYear, label=_("year"), render_attr="year"),
+    )
+    bloc = fields.Field(
+        attribute="bloc", column_name="bloc", widget=FoldedNamesWidget(Bloc, label=_("bloc"))
+    )
+    award = fields.Field(
+        attribute="award_type",
+        column_name="award",
+        widget=AwardCodeWidget(AwardType, label=_("award code"), render_attr="code"),
+    )
+    agency = fields.Field(
+        attribute="agency",
+        column_name="agency",
+        widget=FoldedNamesWidget(Agency, label=_("agency")),
+    )
+    person = fields.Field(
+        attribute="person", column_name="person", widget=PersonWidget(Person, label=_("person"))
+    )
+    decision_number = fields.Field(
+        attribute="decision__number", column_name="decision_number", readonly=True
+    )
+    decision_date = fields.Field(
+        attribute="decision__date",
+        column_name="decision_date",
+        readonly=True,
+        widget=widgets.DateWidget("%Y-%m-%d"),
+    )
+
+    class Meta:
+        model = Nomination
+        fields = (
+            "year",
+            "bloc",
+            "award",
+            "agency",
+            "person",
+            "nominee_name",
+            "status",
+            "status_reason",
+            "votes",
+            "rank",
+            "notes",
+            "decision_number",
+            "decision_date",
+        )
+        export_order = fields
+        import_id_fields = ("year", "award", "agency", "person")
+        clean_model_instances = True
+
+    def get_instance(self, instance_loader, row):
+        """The standing nomination for this nominee, award and year, within the user's blocs."""
+        try:
+            keys = {name: self.fields[name].clean(row) for name in self._meta.import_id_fields}
+        except (ValueError, KeyError):
+            return None  # the row error is reported when the fields are imported
+        if not (keys["year"] and keys["award"] and (keys["agency"] or keys["person"])):
+            return None
+        standing = self.standing(keys["year"].year)
+        agency, person = keys["agency"], keys["person"]
+        return standing.get(
+            (keys["award"].pk, agency.pk if agency else None, person.pk if person else None)
+        )
+
+    def standing(self, year: int) -> dict:
+        """The year's standing nominations in the user's blocs, read once per import."""
+        cache = self.__dict__.setdefault("_standing", {})
+        if year not in cache:
+            qs = self.scoped(
+                Nomination.objects.filter(year_id=year, status__in=Nomination.PUBLIC_STATUSES)
+            )
+            cache[year] = {(n.award_type_id, n.agency_id, n.person_id): n for n in qs}
+        return cache[year]
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        if "status" in row and not row["status"]:
+            row["status"] = Nomination.Status.PROPOSED
+
+    def scope_errors(self, instance):
+        errors = super().scope_errors(instance)
+        if self.user is None:
+            return errors
+        changed_status = instance.status
+        if instance.pk:
+            changed_status = (
+                None
+                if Nomination.objects.filter(pk=instance.pk, status=instance.status).exists()
+                else instance.status
+            )
+        may_set = {Nomination.Status.PROPOSED, Nomination.Status.WITHDRAWN}
+        if (
+            changed_status
+            and changed_status not in may_set
+            and not self.user.has_perm("awards.decide_nomination")
+        ):
+            errors["status"] = _("You may not set this status.")
+        return errors
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if self.user is not None:
+            if instance.pk is None:
+                instance.created_by = self.user
+            instance.updated_by = self.user
+            instance._history_user = self.user
+        instance._change_reason = "import"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("year", "bloc", "award_type", "agency", "person", "decision")
+        )
+
+
+def constraint_message(instance, exc: IntegrityError) -> str:
+    """The violated constraint's own message, recognised on SQLite and PostgreSQL."""
+    text = str(exc)
+    table = instance._meta.db_table
+    for constraint in instance._meta.constraints:
+        if constraint.name in text:
+            return str(constraint.get_violation_error_message())
+        if isinstance(constraint, UniqueConstraint):
+            columns = [instance._meta.get_field(f).column for f in constraint.fields]
+            if all(f"{table}.{c}" in text for c in columns):
+                return str(constraint.get_violation_error_message())
+    return _("The database refused this row: %(error)s") % {"error": text}
+
+
+def read_dataset(content: bytes | str, *, format: str) -> tablib.Dataset:
+    """A CSV (UTF-8, with or without BOM) or XLSX file as a tablib Dataset."""
+    if format == "xlsx":
+        return tablib.Dataset().load(content, format="xlsx")
+    if isinstance(content, bytes):
+        content = content.decode("utf-8-sig")
+    return tablib.Dataset().load(content, format="csv")
+
+
+def import_rows(resource: ScopedResource, dataset: tablib.Dataset, *, dry_run: bool = False):
+    """Import all or nothing: any row error or invalid row rolls the whole file back.
+
+    Returns the import-export Result; ``row_problems(result)`` lists every failing row.
+    """
+    if resource.user is not None and not resource.user.has_perm(
+        f"awards.add_{resource._meta.model._meta.model_name}"
+    ):
+        raise PermissionDenied
+    return resource.import_data(
+        dataset,
+        dry_run=dry_run,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        raise_errors=False,
+    )
+
+
+def row_problems(result) -> list[tuple[int, str]]:
+    """(row number, message) for every failing row; row 1 is the first data row."""
+    problems = []
+    for invalid in result.invalid_rows:
+        for field_name, messages in invalid.field_specific_errors.items():
+            for message in messages:
+                problems.append((invalid.number, f"{field_name}: {message}"))
+        for message in invalid.non_field_specific_errors:
+            problems.append((invalid.number, str(message)))
+    for number, errors in result.row_errors():
+        for error in errors:
+            problems.append((number, str(error.error)))
+    return sorted(problems)
