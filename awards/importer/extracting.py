@@ -247,7 +247,7 @@ _ANY_COUNT_RE = re.compile(
     re.I,
 )
 _LEAD_RE = re.compile(
-    r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
+    r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|hôm)|Sáng|Chiều|Tối|Trưa|Vào|(?:Năm|Tháng)\s+\d|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
     r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng)\b[^,:]*[,:]\s*)+",
     re.I,
 )
@@ -748,6 +748,40 @@ def split_names(text: str) -> list[_Name]:
     return names
 
 
+# What opens a phrase that is never a nominee: a date or time, a pronoun or a
+# collective noun, the meeting or the bloc itself, a programme or document.
+_NOT_NOMINEE_START = re.compile(
+    r"^(?:(?:ngày|tháng|năm|quý|tuần|từ|đến|vào|lúc)(?=\s+(?:\d|(?-i:[a-zđà-ỹ])))|sáng|chiều|tối|trưa|đêm|hôm|"
+    r"dịp|nhân dịp|thời gian|giai đoạn|sau|trước|trong|hiện nay|khối thi đua|cụm thi đua|hội nghị|buổi|lễ|"
+    rf"ban tổ chức(?!\s+(?-i:[{_UP}]))|"
+    r"phong trào|chương trình|kế hoạch|quyết định|tờ trình|danh sách|đơn vị|các|những|nhiều|mọi|mỗi|"
+    r"tất cả|toàn thể|chúng tôi|chúng ta|họ|đây|đó|này|ai|mình|tập thể|cá nhân|bạn|em|cháu)(?=\s|$|[,.;:])",
+    re.I,
+)
+_TIME_INSIDE = re.compile(
+    r"\b(?:ngày|tháng)\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b", re.I
+)
+_ACRONYM = re.compile(rf"^[{_UP}][{_UP}A-Z0-9&.-]+(?=\s|$)")
+
+
+def looks_like_unit(text: str, bloc: str | None = None) -> bool:
+    """A collective nominee must read as a unit's name, not a date, a pronoun or the bloc itself.
+
+    It opens with a unit or place word ("Sở", "UBND", "Huyện"), an acronym
+    ("VNPT Hà Tĩnh") or two capitalised words (a brand name), and is not a
+    time phrase, a collective noun or the reporting bloc.
+    """
+    text = text.strip()
+    if not text or _NOT_NOMINEE_START.match(text) or _TIME_INSIDE.search(text):
+        return False
+    if bloc and match_key(text) == match_key(bloc):
+        return False
+    if _is_head(text) or _ACRONYM.match(text):
+        return True
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
+
+
 def _clean_name(name: _Name) -> _Name | None:
     text = _strip_punct(name.text)
     text = re.sub(r"\s+(?:năm|trong năm)\s+\d{4}$", "", text)
@@ -763,6 +797,8 @@ def _clean_name(name: _Name) -> _Name | None:
     if len(text.split()) > 16 or _NOT_NAME_WORDS.search(text) or "«»" in text:
         return None
     if fold(text) in {"khoi", "cum", "hoi nghi", "ubnd tinh", "uy ban nhan dan tinh"}:
+        return None
+    if not looks_like_unit(text):
         return None
     name.text = text
     return name
@@ -868,7 +904,9 @@ def _giver_window(before: str) -> str:
     return before[cut:]
 
 
-def _nominations(sentences: list[_Sentence], warnings: list[str]) -> list[NominationData]:
+def _nominations(
+    sentences: list[_Sentence], warnings: list[str], bloc: str | None = None
+) -> list[NominationData]:
     found: list[NominationData] = []
     for sent in sentences:
         text = _dequote(_PAREN.sub("", sent.text))
@@ -914,7 +952,9 @@ def _nominations(sentences: list[_Sentence], warnings: list[str]) -> list[Nomina
                         person = _person(raw.text)
                         raw = _Name(person[0], kind="individual", position=person[1])
                     name = _clean_name(raw)
-                    if not name:
+                    if not name or (
+                        name.kind == "collective" and not looks_like_unit(name.text, bloc)
+                    ):
                         continue
                     kind = (
                         "individual"
@@ -1079,6 +1119,29 @@ def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
     return None, None
 
 
+_ACHIEVEMENT_YEAR = re.compile(
+    r"(?:dẫn đầu|thành tích|hoàn thành xuất sắc(?:\s+toàn diện)?\s+nhiệm vụ|phong trào thi đua|"
+    r"công tác thi đua)[^.;]{0,80}?\bnăm(?:\s+học)?\s+(\d{4})\b",
+    re.I,
+)
+
+
+def _achievement_year(text: str, meeting_date: str | None) -> int | None:
+    """The year an award is for, when no summary meeting names it ("dẫn đầu ... năm 2020").
+
+    A date's year ("ngày 10 tháng 3 năm 2021") is not an achievement year, nor
+    is a year after the meeting.
+    """
+    limit = int(meeting_date[:4]) if meeting_date else None
+    for m in _ACHIEVEMENT_YEAR.finditer(text):
+        if re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, m.start(1) - 20) : m.start(1) - 4]):
+            continue
+        year = int(m.group(1))
+        if limit is None or year <= limit:
+            return year
+    return None
+
+
 def _meeting_date(
     first: str, published: str | None, award_year: int | None, title: str | None
 ) -> str | None:
@@ -1168,10 +1231,14 @@ def extract(text: str) -> ArticleData:
     article.meeting_date = _meeting_date(
         first, article.published, article.award_year, article.title
     )
+    if article.award_year is None and article.meeting_kind is None:
+        article.award_year = _achievement_year(
+            "\n".join(p for p in paragraphs), article.meeting_date
+        )
     article.venue = _venue(first, article.bloc)
     article.province = _province(first) or _province(article.text)
     sentences = _sentences(body)
-    article.nominations = _nominations(sentences, article.warnings)
+    article.nominations = _nominations(sentences, article.warnings, article.bloc)
     article.leaders = _leaders(sentences, article.award_year)
     if article.bloc is None:
         article.warnings.append("No emulation bloc is named.")
