@@ -41,6 +41,11 @@ def is_board_admin(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or BOARD_ADMIN in _groups(user)
 
 
+def is_board(user) -> bool:
+    """Board administrators and board staff: the provincial board's own people."""
+    return is_board_admin(user) or BOARD_STAFF in _groups(user)
+
+
 def sees_every_bloc(user) -> bool:
     """Board administrators, board staff and viewers; a secretary alone does not."""
     return is_board_admin(user) or bool(_groups(user) & {BOARD_STAFF, VIEWER})
@@ -102,16 +107,23 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     return queryset
 
 
-def can_touch(user, obj) -> bool:
-    """Row-level check for one record: in the user's blocs, and its year editable."""
-    if obj is None:
+def can_see(user, obj) -> bool:
+    """Row-level visibility of one record (the lists are scoped by ``scope_queryset``)."""
+    if obj is None or sees_every_bloc(user):
         return True
+    if isinstance(obj, Bloc):
+        return obj.pk in visible_bloc_ids(user)
     if hasattr(obj, "bloc_id") and not can_use_bloc(user, obj.bloc_id):
         return False
-    if (
+    return not (
         isinstance(obj, TaskRating)
         and obj.pk
         and not scope_queryset(TaskRating.objects.filter(pk=obj.pk), user).exists()
-    ):
-        return False
-    return can_edit_year(user, getattr(obj, "year_id", None))
+    )
+
+
+def can_touch(user, obj) -> bool:
+    """Row-level check for changing one record: visible, and its year editable."""
+    if obj is None:
+        return True
+    return can_see(user, obj) and can_edit_year(user, getattr(obj, "year_id", None))

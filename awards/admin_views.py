@@ -1,0 +1,366 @@
+"""Staff pages inside the admin: a bloc's year on one page, the year's checks, and the
+intermediate pages of the decision and reject/withdraw/revoke actions.
+
+The writes go through awards.services and the checks through awards.rules; these views
+only collect input and show results.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.forms import BaseModelFormSet, modelformset_factory
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from awards import roles, services
+from awards.models import BlocMeeting, EmulationYear, Membership, Nomination
+from awards.models.nominations import DECISION_NUMBER
+from awards.rules import check_nomination, check_nominations, year_problems
+
+# --- forms -----------------------------------------------------------------------------
+
+
+def problems_text(problems) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+class NominationAdminForm(forms.ModelForm):
+    """The change form: status changes need the right role, an award with problems a reason."""
+
+    user = None  # set by NominationAdmin.get_form
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "year",
+            "bloc",
+            "award_type",
+            "agency",
+            "person",
+            "nominee_name",
+            "status",
+            "status_reason",
+            "override_reason",
+            "votes",
+            "rank",
+            "decision",
+            "source",
+            "notes",
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        nomination, user = self.instance, self.user
+        status_changed = "status" in self.changed_data or nomination.pk is None
+        decided = (
+            Nomination.Status.AWARDED,
+            Nomination.Status.REJECTED,
+            Nomination.Status.REVOKED,
+        )
+        if (
+            user is not None
+            and status_changed
+            and nomination.status in decided
+            and not user.has_perm("awards.decide_nomination")
+        ):
+            self.add_error("status", _("Only board staff decide on nominations."))
+        if status_changed and nomination.status == Nomination.Status.AWARDED:
+            problems = check_nomination(nomination)
+            if problems and not (nomination.override_reason or "").strip():
+                self.add_error(
+                    "override_reason",
+                    _("This award breaks a rule; give the override reason.")
+                    + "\n"
+                    + problems_text(problems),
+                )
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(
+        label=gettext_lazy("Decision number"),
+        max_length=60,
+        help_text=gettext_lazy("In the official form, e.g. 163/QĐ-UBND or 231/QĐ-TTg."),
+    )
+    date = forms.DateField(label=gettext_lazy("Date"))
+    issuer = forms.CharField(label=gettext_lazy("Issuer"), max_length=200)
+    signer = forms.CharField(label=gettext_lazy("Signer"), max_length=200, required=False)
+
+    def __init__(self, *args, problems=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.problems = problems or {}
+        for nomination, found in self.problems.items():
+            self.fields[f"override_{nomination.pk}"] = forms.CharField(
+                label=_("Override reason for %(nominee)s – %(award)s")
+                % {"nominee": nomination.nominee_display, "award": nomination.award_type},
+                help_text=problems_text(found),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        if not DECISION_NUMBER.match(number.replace(" ", "")):
+            raise ValidationError(_("Write the number in the official form, e.g. 163/QĐ-UBND."))
+        return number
+
+    def override_reasons(self) -> dict[int, str]:
+        return {n.pk: self.cleaned_data[f"override_{n.pk}"] for n in self.problems}
+
+    def override_fields(self):
+        return [self[f"override_{n.pk}"] for n in self.problems]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _action_context(model_admin, request, queryset, title):
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "opts": model_admin.model._meta,
+        "nominations": queryset,
+        "action": request.POST.get("action"),
+        "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+
+
+def decision_action_view(model_admin, request, queryset):
+    """Record a decision for the selected proposals; ask an override reason where needed."""
+    if not request.user.has_perm("awards.decide_nomination"):
+        raise PermissionDenied
+    nominations = list(
+        queryset.filter(status=Nomination.Status.PROPOSED).select_related(
+            "award_type", "bloc", "agency", "person"
+        )
+    )
+    skipped = queryset.exclude(status=Nomination.Status.PROPOSED).count()
+    if not nominations:
+        messages.warning(request, _("None of the selected nominations is a proposal."))
+        return None
+    found = check_nominations(nominations)
+    problems = {n: found[n.pk] for n in nominations if found.get(n.pk)}
+    form = DecisionForm(request.POST if "apply" in request.POST else None, problems=problems)
+    if form.is_valid():
+        try:
+            decision = services.decision_record(
+                nominations=nominations,
+                number=form.cleaned_data["number"],
+                date=form.cleaned_data["date"],
+                issuer=form.cleaned_data["issuer"],
+                signer=form.cleaned_data["signer"],
+                user=request.user,
+                override_reasons=form.override_reasons(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Decision %(decision)s recorded: %(count)s nominations awarded.")
+                % {"decision": decision, "count": len(nominations)},
+            )
+            if skipped:
+                messages.warning(
+                    request,
+                    _("%(count)s selected were not proposals and were left.") % {"count": skipped},
+                )
+            return None
+    context = _action_context(model_admin, request, nominations, _("Record a decision")) | {
+        "form": form,
+        "skipped": skipped,
+    }
+    return TemplateResponse(request, "admin/awards/nomination/decision.html", context)
+
+
+STATUS_SERVICES = {
+    "reject": (services.nomination_reject, gettext_lazy("Reject")),
+    "withdraw": (services.nomination_withdraw, gettext_lazy("Withdraw")),
+    "revoke": (services.nomination_revoke, gettext_lazy("Revoke")),
+}
+
+
+def status_action_view(model_admin, request, queryset, which: str):
+    """Reject, withdraw or revoke the selection with one written reason; all or nothing."""
+    service, label = STATUS_SERVICES[which]
+    form = ReasonForm(request.POST if "apply" in request.POST else None)
+    nominations = list(queryset.select_related("award_type"))
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                for nomination in nominations:
+                    service(
+                        nomination=nomination, reason=form.cleaned_data["reason"], user=request.user
+                    )
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            return None
+        messages.success(
+            request,
+            _("%(action)s: %(count)s nominations.") % {"action": label, "count": len(nominations)},
+        )
+        return None
+    context = _action_context(model_admin, request, nominations, label) | {"form": form}
+    return TemplateResponse(request, "admin/awards/nomination/status_reason.html", context)
+
+
+# --- checks page ------------------------------------------------------------------------
+
+
+def checks_view(model_admin, request):
+    """Every open problem of a year, in the user's blocs."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    years = list(EmulationYear.objects.values_list("year", flat=True))
+    try:
+        year = int(request.GET.get("year") or (years[0] if years else 0))
+    except ValueError as exc:
+        raise Http404 from exc
+    blocs = None if roles.sees_every_bloc(request.user) else roles.visible_blocs(request.user)
+    problems = year_problems(year, blocs=blocs) if year else []
+    nominations = Nomination.objects.select_related("award_type", "bloc").in_bulk(
+        {p.nomination_id for p in problems}
+    )
+    rows = [(p, nominations.get(p.nomination_id)) for p in problems]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Checks for %(year)s") % {"year": year},
+        "opts": model_admin.model._meta,
+        "year": year,
+        "years": years,
+        "rows": rows,
+    }
+    return TemplateResponse(request, "admin/awards/nomination/checks.html", context)
+
+
+# --- a bloc's year on one page ------------------------------------------------------------
+
+
+class _BlocYearFormSet(BaseModelFormSet):
+    """Every form's record belongs to the page's bloc and year before it is validated."""
+
+    def __init__(self, *args, bloc=None, year=None, **kwargs):
+        self.bloc, self.year = bloc, year
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.bloc = self.bloc
+        form.instance.year = self.year
+        return form
+
+
+def _autocomplete(model, *names, site):
+    return {name: AutocompleteSelect(model._meta.get_field(name), site) for name in names}
+
+
+def _formsets(request, bloc, year, site, data=None):
+    prefix_kwargs = {"bloc": bloc, "year": year}
+    Memberships = modelformset_factory(
+        Membership,
+        formset=_BlocYearFormSet,
+        fields=["agency", "role", "notes"],
+        widgets=_autocomplete(Membership, "agency", site=site)
+        | {"notes": forms.TextInput(attrs={"size": 30})},
+        extra=3,
+        can_delete=True,
+    )
+    Meetings = modelformset_factory(
+        BlocMeeting,
+        formset=_BlocYearFormSet,
+        fields=["kind", "date", "venue", "venue_agency", "notes"],
+        widgets=_autocomplete(BlocMeeting, "venue_agency", site=site)
+        | {"notes": forms.TextInput(attrs={"size": 30})},
+        extra=1,
+        can_delete=True,
+    )
+    Nominations = modelformset_factory(
+        Nomination,
+        formset=_BlocYearFormSet,
+        fields=["award_type", "agency", "person", "votes", "rank", "notes"],
+        widgets=_autocomplete(Nomination, "award_type", "agency", "person", site=site)
+        | {"notes": forms.TextInput(attrs={"size": 30})},
+        extra=5,
+    )
+    memberships = Membership.objects.filter(bloc=bloc, year=year).select_related("agency")
+    meetings = BlocMeeting.objects.filter(bloc=bloc, year=year)
+    # Only proposals are edited here; decided ones are shown read-only below the grid.
+    proposals = Nomination.objects.filter(
+        bloc=bloc, year=year, status=Nomination.Status.PROPOSED
+    ).select_related("award_type", "agency", "person")
+    return (
+        Memberships(data, queryset=memberships, prefix="members", **prefix_kwargs),
+        Meetings(data, queryset=meetings, prefix="meetings", **prefix_kwargs),
+        Nominations(data, queryset=proposals, prefix="nominations", **prefix_kwargs),
+    )
+
+
+def _save_formsets(request, formsets):
+    for formset in formsets:
+        for instance in formset.save(commit=False):
+            if isinstance(instance, Nomination):
+                if instance.pk is None:
+                    instance.created_by = request.user
+                instance.updated_by = request.user
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+
+
+def bloc_year_view(model_admin, request, bloc_id, year):
+    """Members and their roles, meetings and proposals of one bloc in one year, one form."""
+    bloc = get_object_or_404(roles.visible_blocs(request.user), pk=bloc_id)
+    emulation_year = get_object_or_404(EmulationYear, year=year)
+    user = request.user
+    can_edit = roles.can_edit_year(user, emulation_year) and all(
+        user.has_perm(f"awards.{perm}")
+        for perm in ("change_membership", "add_membership", "change_nomination", "add_nomination")
+    )
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not can_edit:
+        raise PermissionDenied
+    formsets = _formsets(request, bloc, emulation_year, model_admin.admin_site, data)
+    if data is not None and all(f.is_valid() for f in formsets):
+        try:
+            with transaction.atomic():
+                _save_formsets(request, formsets)
+        except IntegrityError:
+            messages.error(request, _("A record conflicts with another (one head per bloc?)."))
+        else:
+            messages.success(request, _("Saved."))
+            return HttpResponseRedirect(request.path)
+    decided = (
+        Nomination.objects.filter(bloc=bloc, year=emulation_year)
+        .exclude(status=Nomination.Status.PROPOSED)
+        .select_related("award_type", "decision")
+    )
+    standing = list(
+        Nomination.objects.filter(bloc=bloc, year=emulation_year).select_related("award_type")
+    )
+    problems = check_nominations(standing)
+    media = forms.Media(js=["admin/js/vendor/jquery/jquery.js", "admin/js/jquery.init.js"])
+    for formset in formsets:
+        media += formset.media
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("%(bloc)s – %(year)s") % {"bloc": bloc, "year": year},
+        "opts": model_admin.model._meta,
+        "bloc": bloc,
+        "year": emulation_year,
+        "years": EmulationYear.objects.values_list("year", flat=True),
+        "members_formset": formsets[0],
+        "meetings_formset": formsets[1],
+        "nominations_formset": formsets[2],
+        "decided": decided,
+        "problems": [(n, problems.get(n.pk, [])) for n in standing if problems.get(n.pk)],
+        "can_edit": can_edit,
+        "media": media,
+        "checks_url": reverse("admin:awards_nomination_checks") + f"?year={year}",
+    }
+    return TemplateResponse(request, "admin/awards/bloc/bloc_year.html", context)
