@@ -36,6 +36,18 @@ class NominationData:
     written: str | None = None  # the nominee as the article wrote it, when completed
     position: str | None = None  # an individual's post, as written
     sentence: str = ""
+    decision: str | None = None  # the number of a decision cited in the same sentence
+
+
+@dataclass
+class DecisionData:
+    """A decision cited by the article: "Quyết định số 231/QĐ-TTg ngày 5/3/2021"."""
+
+    number: str
+    date: str | None = None  # ISO; None when the article gives no date
+    issuer: str | None = None
+    signer: str | None = None
+    text: str = ""  # the citation as written
 
 
 @dataclass
@@ -60,6 +72,7 @@ class ArticleData:
     venue: str | None = None
     nominations: list[NominationData] = field(default_factory=list)
     leaders: list[LeaderData] = field(default_factory=list)
+    decisions: list[DecisionData] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""
 
@@ -72,6 +85,7 @@ class ArticleData:
         data = asdict(self)
         data.pop("text")
         data["negative"] = self.negative
+        data["decision"] = data["decisions"][0] if data["decisions"] else None
         return data
 
 
@@ -1210,6 +1224,74 @@ def _province(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------
+# Decisions
+
+_DECISION_RE = re.compile(
+    r"\b[Qq]uyết\s+định\s+(?:số\s*)?(?P<number>\d+[a-zA-Z]?\s*/\s*Q[ĐD]\s*-\s*[\w.\-]*\w)"
+    r"(?:\s*,?\s*(?:ký\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4})))?"
+)
+_SIGNER_RE = re.compile(
+    rf"(?:do|được)\s+(?:đồng chí|ông|bà|đ/c)\s+(?P<name>[{_UP}][^\s,;]*(?:\s+[{_UP}][^\s,;]*){{1,4}})"
+    r"[^.;]{0,80}?\bký\b"
+)
+
+
+def decision_issuer(number: str, province: str | None) -> str | None:
+    """Who issues a decision, read from its number's suffix (TTg, CTN, UBND)."""
+    suffix = number.split("-", 1)[1] if "-" in number else ""
+    key = fold(suffix).split("-")[0].split(".")[0]
+    if key == "ttg":
+        return "Thủ tướng Chính phủ"
+    if key == "ctn":
+        return "Chủ tịch nước"
+    if key.startswith("ub"):
+        return f"Chủ tịch UBND tỉnh {province}" if province else "Chủ tịch UBND tỉnh"
+    return None
+
+
+def _decisions(sentences: list[_Sentence], province: str | None) -> dict[str, DecisionData]:
+    """Every decision cited, by number (the first citation with a date wins)."""
+    found: dict[str, DecisionData] = {}
+    for sent in sentences:
+        for m in _DECISION_RE.finditer(sent.text):
+            number = re.sub(r"\s+", "", m.group("number"))
+            day = None
+            d, mo, y = (
+                m.group("d") or m.group("wd"),
+                m.group("m") or m.group("wm"),
+                m.group("y") or m.group("wy"),
+            )
+            if d:
+                with contextlib.suppress(ValueError):
+                    day = dt.date(int(y), int(mo), int(d)).isoformat()
+            signer = _SIGNER_RE.search(sent.text[m.end() :])
+            known = found.get(number)
+            if known is None or (known.date is None and day):
+                found[number] = DecisionData(
+                    number=number,
+                    date=day,
+                    issuer=decision_issuer(number, province),
+                    signer=signer.group("name") if signer else None,
+                    text=_collapse(m.group(0)),
+                )
+    return found
+
+
+def _link_decisions(article: ArticleData, decisions: dict[str, DecisionData]) -> None:
+    """An award takes the decision cited in its sentence, else the article's only decision."""
+    article.decisions = list(decisions.values())
+    for nom in article.nominations:
+        if nom.status != "awarded":
+            continue
+        cited = [re.sub(r"\s+", "", m.group("number")) for m in _DECISION_RE.finditer(nom.sentence)]
+        if cited:
+            nom.decision = cited[0]
+        elif len(decisions) == 1:
+            nom.decision = next(iter(decisions))
+
+
+# ---------------------------------------------------------------------------
 # Entry point
 
 
@@ -1240,6 +1322,7 @@ def extract(text: str) -> ArticleData:
     sentences = _sentences(body)
     article.nominations = _nominations(sentences, article.warnings, article.bloc)
     article.leaders = _leaders(sentences, article.award_year)
+    _link_decisions(article, _decisions(sentences, article.province))
     if article.bloc is None:
         article.warnings.append("No emulation bloc is named.")
     if article.meeting_date is None:

@@ -34,9 +34,55 @@ class ImportResult:
     def __str__(self):
         if self.already_imported:
             return _("already imported, nothing changed (source #%(id)s)") % {"id": self.source_id}
-        counts = ", ".join(f"{v} {k}" for k, v in self.created.items() if v) or _("nothing new")
+        if self.dry_run:
+            created, linked = self.plan()
+        else:
+            created, linked = self.created, {}
+        counts = ", ".join(f"{v} {k}" for k, v in created.items() if v) or _("nothing new")
         prefix = _("dry run, would create") if self.dry_run else _("created")
-        return f"{prefix}: {counts}"
+        out = f"{prefix}: {counts}"
+        links = ", ".join(f"{v} {k}" for k, v in linked.items() if v)
+        if links:
+            out += "; " + _("would link to existing: %(links)s") % {"links": links}
+        return out
+
+    def plan(self) -> tuple[dict[str, int], dict[str, int]]:
+        """What saving would create and what it would link to existing records (for dry runs).
+
+        Read from the extraction and its resolutions only; an award already on
+        record is found (and skipped) when saving.
+        """
+        article, res = self.article, self.resolutions
+        create = dict.fromkeys(("blocs", "agencies", "people", "nominations", "leaders"), 0)
+        link = dict.fromkeys(("blocs", "agencies", "decisions"), 0)
+        bloc = res.get("bloc")
+        if article.bloc:
+            if bloc and bloc.pk:
+                link["blocs"] = 1
+            else:
+                create["blocs"] = 1
+        new_names, linked = set(), set()
+        rows = list(zip(article.nominations, res.get("nominations", []), strict=False))
+        rows += [(x, r) for x, r in zip(article.leaders, res.get("leaders", []), strict=False)]
+        for item, r in rows:
+            name = getattr(item, "nominee", None) or getattr(item, "agency", "")
+            if getattr(item, "kind", "collective") == "individual":
+                continue
+            if r is not None and r.pk:
+                linked.add(r.pk)
+            else:
+                new_names.add(fold(name))
+        create["agencies"] = len(new_names)
+        link["agencies"] = len(linked)
+        create["people"] = len(
+            {fold(n.nominee) for n in article.nominations if n.kind == "individual"}
+        )
+        create["nominations"] = len(article.nominations)
+        create["leaders"] = len(article.leaders)
+        dated = {d.number for d in article.decisions if d.date}
+        used = {n.decision for n in article.nominations if n.decision in dated}
+        create["decisions"] = len(used)
+        return create, link
 
     def as_dict(self) -> dict:
         """The corpus shape, with each resolution beside the name it resolves."""
@@ -49,6 +95,10 @@ class ImportResult:
         for item, r in zip(data["leaders"], res.get("leaders", []), strict=False):
             item["resolution"] = r.as_dict() if r else None
         data["warnings"] = list(self.article.warnings) + self.warnings
+        if self.dry_run:
+            create, link = self.plan()
+            data["would_create"] = create
+            data["would_link"] = link
         if self.already_imported:
             data["already_imported"] = True
         return data
@@ -155,12 +205,49 @@ def _results_year(article: ArticleData) -> int | None:
     return None
 
 
+def _decisions(article: ArticleData, source, counts: dict) -> dict:
+    """Create or reuse a Decision for each dated decision that an award cites, by number.
+
+    A decision is unique on number and date; one without a date cannot be
+    recorded (the date is required), so its citation stays in the notes.
+    """
+    from awards.models import Decision
+
+    used = {n.decision for n in article.nominations if n.status == "awarded" and n.decision}
+    out = {}
+    for cited in article.decisions:
+        if cited.number not in used or not cited.date:
+            continue
+        decision, new = Decision.objects.get_or_create(
+            number=cited.number,
+            date=dt.date.fromisoformat(cited.date),
+            defaults={
+                "issuer": (cited.issuer or "")[:200],
+                "signer": (cited.signer or "")[:200],
+                "source": source,
+            },
+        )
+        counts["decisions"] += int(new)
+        out[cited.number] = decision
+    return out
+
+
 @transaction.atomic
 def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) -> ImportResult:
     from awards.models import AwardType, BlocMeeting, Membership, Nomination, SourceDocument
 
     counts = dict.fromkeys(
-        ("sources", "blocs", "meetings", "agencies", "people", "nominations", "leaders"), 0
+        (
+            "sources",
+            "blocs",
+            "meetings",
+            "agencies",
+            "people",
+            "decisions",
+            "nominations",
+            "leaders",
+        ),
+        0,
     )
     warnings: list[str] = []
     source = SourceDocument.objects.create(
@@ -199,6 +286,7 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
             },
         )
         counts["meetings"] += int(new)
+    decisions = _decisions(article, source, counts)
     award_types = {a.code: a for a in AwardType.objects.all()}
     for nom, res in zip(article.nominations, resolutions["nominations"], strict=False):
         award = award_types.get(nom.award)
@@ -222,7 +310,13 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
                 % {"name": nom.nominee, "award": award, "year": year_value}
             )
             continue
+        decision = decisions.get(nom.decision) if nom.status == "awarded" else None
+        notes = nom.award_text
+        cited = next((d for d in article.decisions if d.number == nom.decision), None)
+        if cited and decision is None:
+            notes = f"{notes}; {cited.text}"  # no date given: the citation stays in the notes
         Nomination.objects.create(
+            decision=decision,
             year=saver.year(year_value),
             bloc=bloc,
             award_type=award,
@@ -231,7 +325,7 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
             nominee_name=nom.nominee[:300],
             status=nom.status,
             source=source,
-            notes=nom.award_text,
+            notes=notes,
             created_by=user,
             updated_by=user,
         )
