@@ -103,8 +103,38 @@ def _inputs(request) -> list[tuple[str, str]]:
     return out
 
 
+def _agency_widget(model_admin):
+    """Django admin's autocomplete on Nomination.agency (AgencyAdmin has search_fields)."""
+    from django import forms
+    from django.contrib.admin.widgets import AutocompleteSelect
+
+    from awards.models import Agency, Nomination
+
+    field = forms.ModelChoiceField(
+        queryset=Agency.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Nomination._meta.get_field("agency"), model_admin.admin_site),
+    )
+    return field.widget
+
+
+def _choices(res, candidates) -> list[dict]:
+    """Options of a row's agency picker: the resolved agency, the closest others, "new"."""
+    options = []
+    if res is not None and res.pk:
+        options.append({"value": str(res.pk), "label": res.label, "score": res.score})
+    for pk, label, score in candidates:
+        if not any(o["value"] == str(pk) for o in options):
+            options.append({"value": str(pk), "label": label, "score": score})
+    selected = str(res.pk) if res is not None and res.pk else "new"
+    for o in options:
+        o["selected"] = o["value"] == selected
+    return options
+
+
 def _preview(request, model_admin, items):
     resolver = Resolver()
+    widget = _agency_widget(model_admin)
     articles = []
     for i, (label, text) in enumerate(items):
         article = extract(text)
@@ -117,6 +147,14 @@ def _preview(request, model_admin, items):
                 "res": r,
                 "award": a,
                 "rules": rules[j],
+                "choices": []
+                if n.kind == "individual"
+                else _choices(r, resolver.agency_candidates(n.nominee)),
+                "picker": ""
+                if n.kind == "individual"
+                else widget.render(
+                    f"a{i}-n{j}-agency_search", None, attrs={"id": f"id_a{i}-n{j}-agency_search"}
+                ),
             }
             for j, (n, r, a) in enumerate(
                 zip(article.nominations, res["nominations"], res["award_types"], strict=False)
@@ -143,6 +181,7 @@ def _preview(request, model_admin, items):
         "award_codes": AWARD_CODES,
         "statuses": STATUSES,
         "resolver_error": resolver.error,
+        "media": model_admin.media + widget.media,
     }
     return render(request, "admin/awards/import_article_preview.html", context)
 
@@ -166,7 +205,8 @@ def _apply_corrections(post, i: int, article, resolutions) -> None:
             nom.award = post[prefix + "award"]
         if post.get(prefix + "status") in STATUSES:
             nom.status = post[prefix + "status"]
-        choice = post.get(prefix + "agency", "")
+        # a pick in the search box wins over the list of closest names
+        choice = post.get(prefix + "agency_search", "") or post.get(prefix + "agency", "")
         if nom.kind == "collective":
             if choice == "new":
                 res = Resolution(nom.nominee, "new")

@@ -132,6 +132,21 @@ class _Index:
                 return Resolution(text, "fuzzy", got[0].pk, got[0].label, round(found[1], 1))
         return Resolution(text, "new")
 
+    def candidates(self, text: str, *, limit: int = 5) -> list[tuple[int, str, float]]:
+        """The closest names by rapidfuzz, one row per record: (pk, label, score), best first."""
+        if not self._choices or not text:
+            return []
+        from rapidfuzz import fuzz, process
+
+        out: dict[int, tuple[int, str, float]] = {}
+        for key, score, _i in process.extract(
+            expand(normalize(text)), self._choices, scorer=fuzz.WRatio, limit=limit * 3
+        ):
+            for e in self.expanded[key]:
+                if e.pk not in out and score >= 50:
+                    out[e.pk] = (e.pk, e.label, round(score, 1))
+        return sorted(out.values(), key=lambda c: -c[2])[:limit]
+
 
 class Resolver:
     """Resolves names against the database; degrades to "unresolved" when it is unavailable."""
@@ -216,6 +231,12 @@ class Resolver:
         if not self.available:
             return Resolution(text, "unresolved")
         return self.agencies.resolve(text, day=day, province=province)
+
+    def agency_candidates(self, text: str | None, *, limit: int = 5) -> list:
+        """Agencies staff may pick for a row: the closest names first (empty without a database)."""
+        if not text or not self.available:
+            return []
+        return self.agencies.candidates(text, limit=limit)
 
     def bloc(self, text: str | None, *, day=None, province=None) -> Resolution:
         if not text:

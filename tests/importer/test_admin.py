@@ -71,3 +71,34 @@ def test_confirm_applies_corrections_atomically(admin_client, seed_text):
     again = admin_client.post(reverse(URL), data, follow=True)
     assert "already imported" in again.content.decode()
     assert Nomination.objects.count() == 8
+
+
+def test_preview_offers_a_picker_not_an_id_box(admin_client, seed_text):
+    close = AgencyFactory(name="Sở Xây dựng tỉnh Bắc Ninh")
+    evil = AgencyFactory(name="Sở Xây dựng <script>x()</script>")
+    response = admin_client.post(reverse(URL), {"action": "preview", "text": seed_text})
+    body = response.content.decode()
+    assert "Agency id" not in body
+    assert '<select name="a0-n0-agency">' in body
+    assert f'<option value="{close.pk}"' in body  # a close name is offered
+    assert f'<option value="{evil.pk}"' in body
+    assert "<script>x()</script>" not in body and "&lt;script&gt;x()" in body
+    assert 'value="new"' in body
+    # Django admin's autocomplete, bound to Nomination.agency
+    assert 'name="a0-n0-agency_search"' in body and "admin-autocomplete" in body
+    assert 'data-field-name="agency"' in body and "autocomplete.js" in body
+    ajax = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Xây", "app_label": "awards", "model_name": "nomination", "field_name": "agency"},
+    )
+    assert ajax.status_code == 200 and str(close.pk) in ajax.content.decode()
+
+
+def test_confirm_takes_the_searched_agency(admin_client, seed_text):
+    chosen = AgencyFactory(name="Ban Quản lý các dự án")
+    data = {"action": "confirm", "count": "1", "a0-keep": "1", "a0-text": seed_text}
+    data.update({f"a0-n{j}-keep": "1" for j in range(9)})
+    data["a0-n8-agency"] = "new"
+    data["a0-n8-agency_search"] = str(chosen.pk)
+    admin_client.post(reverse(URL), data)
+    assert Nomination.objects.filter(agency=chosen).count() == 1
