@@ -4,20 +4,22 @@
 (``awards.text.fold``), one per line, so a query without diacritics finds
 "Sở Công thương" and a former name finds today's agency. The query is read as
 ``match_key`` forms ("&" as "va") with abbreviations both written out and
-shortened (``awards.abbreviations``); each form must have all its words in the
-text, "va" aside, since the stored text may say "&" or "và".
+shortened (``awards.abbreviations``); a form matches when its words appear in
+that order, "va" aside, since the stored text may say "&" or "và".
 
-One code path for both databases: the filter is plain ``LIKE``. PostgreSQL adds
-what it does better — trigram word similarity (GIN-indexed by migration 0003)
-to forgive typos, and to rank.
+One code path for both databases: the filter is plain ``LIKE``, each form's words
+in order. PostgreSQL adds trigram word similarity (pg_trgm, GIN-indexed by
+migration 0003) to rank the hits and, when the exact words find nothing, to
+forgive typos; it is kept out of the main filter because under an ``OR`` the
+planner scans every row computing it (measured: 35 ms against 2 ms on 20,000 people).
 """
 
 from dataclasses import dataclass
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 
-from django.db import connection
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db import connection, models
+from django.db.models import Case, IntegerField, Lookup, Prefetch, Q, QuerySet, Value, When
 
 from awards.abbreviations import variants
 from awards.models import Agency, AgencyName, Bloc, Person
@@ -37,31 +39,53 @@ def _uses_trigram() -> bool:
     return connection.vendor == "postgresql"
 
 
-def text_q(query: str, field: str = "search_text") -> Q | None:
-    """A filter matching ``query`` against a folded column; None when the query is empty."""
+@models.TextField.register_lookup
+class FoldedLike(Lookup):
+    """``LIKE`` with a pattern built here from match-key words (only a-z, 0-9: nothing to escape).
+
+    One pattern per form ("%so%cong%thuong%") keeps the words in order and, on
+    PostgreSQL, gives the trigram index whole words to work with.
+    """
+
+    lookup_name = "folded_like"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+def like_pattern(form: str) -> str:
+    return "%" + "%".join(_words(form)) + "%"
+
+
+def text_q(query: str, field: str = "search_text", *, fuzzy: bool = False) -> Q | None:
+    """A filter matching ``query`` against a folded column; None when the query is empty.
+
+    ``fuzzy`` asks for trigram word similarity instead (PostgreSQL only): it forgives
+    typos but costs a scan, so it only runs when the exact words found nothing.
+    """
     forms = variants(query[:MAX_QUERY_LENGTH])
     if not forms:
         return None
-    conditions = [
-        reduce(and_, (Q(**{f"{field}__contains": w}) for w in _words(form))) for form in forms
-    ]
-    if _uses_trigram():
-        conditions.append(Q(**{f"{field}__trigram_word_similar": fold(query)}))
-    return reduce(or_, conditions)
+    if fuzzy:
+        return Q(**{f"{field}__trigram_word_similar": fold(query)})
+    patterns = dict.fromkeys(like_pattern(form) for form in forms)
+    return reduce(or_, (Q(**{f"{field}__folded_like": p}) for p in patterns))
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
+def matching(queryset: QuerySet, query: str, *, fuzzy: bool = False) -> QuerySet:
     """``queryset`` narrowed to rows whose search text matches, unordered (for subqueries)."""
-    condition = text_q(query)
+    condition = text_q(query, fuzzy=fuzzy)
     return queryset.none() if condition is None else queryset.filter(condition)
 
 
-def ranked(queryset: QuerySet, query: str, *, name_field: str) -> QuerySet:
+def ranked(queryset: QuerySet, query: str, *, name_field: str, fuzzy: bool = False) -> QuerySet:
     """Matches best first: the whole phrase at the start, then anywhere, then the words alone.
 
     On PostgreSQL, trigram word similarity breaks ties (a typo ranks below an exact hit).
     """
-    results = matching(queryset, query)
+    results = matching(queryset, query, fuzzy=fuzzy)
     forms = [fold(query), *variants(query)]
     whens = [When(search_text__startswith=f, then=Value(0)) for f in forms]
     whens += [When(search_text__contains=f, then=Value(1)) for f in forms]
@@ -77,18 +101,20 @@ def ranked(queryset: QuerySet, query: str, *, name_field: str) -> QuerySet:
     return results.order_by(*order, name_field)
 
 
-def search_agencies(query: str) -> QuerySet:
+def search_agencies(query: str, *, fuzzy: bool = False) -> QuerySet:
     """Agencies by any name they had, with their names to show which one matched."""
     names = Prefetch("names", queryset=AgencyName.objects.order_by("valid_from"))
-    return ranked(Agency.objects.prefetch_related(names), query, name_field="name")
+    agencies = Agency.objects.prefetch_related(names)
+    return ranked(agencies, query, name_field="name", fuzzy=fuzzy)
 
 
-def search_blocs(query: str) -> QuerySet:
-    return ranked(Bloc.objects.all(), query, name_field="name")
+def search_blocs(query: str, *, fuzzy: bool = False) -> QuerySet:
+    return ranked(Bloc.objects.all(), query, name_field="name", fuzzy=fuzzy)
 
 
-def search_people(query: str) -> QuerySet:
-    return ranked(Person.objects.select_related("agency"), query, name_field="full_name")
+def search_people(query: str, *, fuzzy: bool = False) -> QuerySet:
+    people = Person.objects.select_related("agency")
+    return ranked(people, query, name_field="full_name", fuzzy=fuzzy)
 
 
 @dataclass
@@ -107,16 +133,18 @@ class SearchResults:
 
 
 def site_search(query: str, *, limit: int = 25) -> SearchResults:
-    """The search page: three bounded queries (and one prefetch), whatever the data size."""
+    """The search page: three bounded queries, one prefetch, at most three typo retries."""
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not fold(query):
         return SearchResults(query, [], [], [])
     # One row beyond the limit tells whether there are more, without a COUNT.
-    found = {
-        "agencies": list(search_agencies(query)[: limit + 1]),
-        "blocs": list(search_blocs(query)[: limit + 1]),
-        "people": list(search_people(query)[: limit + 1]),
-    }
+    searches = {"agencies": search_agencies, "blocs": search_blocs, "people": search_people}
+    found = {kind: list(search(query)[: limit + 1]) for kind, search in searches.items()}
+    if not any(found.values()) and _uses_trigram():
+        # Nothing has these words: perhaps a typo, which trigram similarity forgives.
+        found = {
+            kind: list(search(query, fuzzy=True)[: limit + 1]) for kind, search in searches.items()
+        }
     more = frozenset(kind for kind, rows in found.items() if len(rows) > limit)
     return SearchResults(query, *(rows[:limit] for rows in found.values()), more=more)
 

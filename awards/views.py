@@ -1,6 +1,5 @@
 """Public pages of the register: thin views over awards.history, .filters and .search."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -9,16 +8,13 @@ from awards import history
 from awards.exports import csv_streaming_response, dated_filename
 from awards.filters import filtered_nominations
 from awards.models import AwardType, Bloc, EmulationYear, SourceDocument
+from awards.paging import slice_page
 from awards.search import site_search
 
 LIST_PAGE_SIZE = 50
 HOLDERS_PAGE_SIZE = 100
 # On year_id, not "year": ordering by the relation would follow EmulationYear's own ordering.
 DEFAULT_ORDER = ["-year_id", "award_type__precedence", "nominee_name"]
-
-
-def _page(request, queryset, per_page):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def stable_order(queryset):
@@ -74,7 +70,7 @@ def agency_detail(request, slug):
 def award_type_detail(request, code):
     award_type = get_object_or_404(AwardType, code=code)
     data = history.award_type_history(award_type)
-    page = _page(request, data.pop("holders"), HOLDERS_PAGE_SIZE)
+    page = slice_page(data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE)
     context = {"award_type": award_type, "page": page, **data}
     return render(request, "awards/award_type.html", context)
 
@@ -88,7 +84,7 @@ def award_list(request):
         return csv_streaming_response(rows, filename=dated_filename("khen-thuong", "csv"))
     context = {
         "filter": filterset,
-        "page": _page(request, rows, LIST_PAGE_SIZE),
+        "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
         "query_no_page": querystring_without(request, "page", "format"),
         "query_no_sort": querystring_without(request, "page", "format", "sort"),
         "sort": request.GET.get("sort", ""),

@@ -94,3 +94,11 @@ def test_abbreviations_both_ways():
 def test_variants_never_crash_and_are_match_keys(text):
     for form in variants(text):
         assert form == match_key(form)
+
+
+def test_typos_are_forgiven_on_postgresql(agencies):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    assert agency_hits("so cong thuonh")[0] == "Sở Công thương"
