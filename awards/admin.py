@@ -241,7 +241,7 @@ class EmulationYearAdmin(admin.ModelAdmin):
 class MembershipAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
     resource_classes = [MembershipResource]
     list_display = ["agency", "bloc", "year", "role"]
-    list_filter = ["role", "year", "bloc"]
+    list_filter = ["role", "year", ("bloc", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["agency__search_text", "bloc__search_text"]
     autocomplete_fields = ["agency", "bloc", "year", "source"]
     list_select_related = ["agency", "bloc"]
@@ -336,7 +336,7 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
         "decision",
         "rule_warnings",
     ]
-    list_filter = ["status", "year", "award_type", "bloc"]
+    list_filter = ["status", "year", "award_type", ("bloc", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["nominee_name", "agency__search_text", "person__search_text"]
     autocomplete_fields = ["year", "bloc", "award_type", "agency", "person", "decision", "source"]
     list_select_related = ["award_type", "bloc", "decision", "year"]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards import roles, services
-from awards.models import BlocMeeting, EmulationYear, Membership, Nomination
+from awards.models import AwardType, BlocMeeting, EmulationYear, Membership, Nomination
 from awards.models.nominations import DECISION_NUMBER
 from awards.rules import check_nomination, check_nominations, year_problems
 
@@ -256,17 +256,60 @@ class _BlocYearFormSet(BaseModelFormSet):
         return form
 
 
-def _autocomplete(model, *names, site):
-    return {name: AutocompleteSelect(model._meta.get_field(name), site) for name in names}
+class KnownAutocompleteSelect(AutocompleteSelect):
+    """Autocomplete that renders already-loaded choices without a query per row.
+
+    Django's widget looks up each selected value on render; a grid of dozens of rows
+    would make dozens of queries. ``known`` maps str(pk) to the loaded object.
+    """
+
+    def __init__(self, field, admin_site, known: dict, **kwargs):
+        super().__init__(field, admin_site, **kwargs)
+        self.known = known
+
+    def optgroups(self, name, value, attr=None):
+        empty = self.choices.field.empty_values
+        selected = {str(v) for v in value if str(v) not in empty}
+        if not selected or not selected <= self.known.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        for key in sorted(selected):
+            label = self.choices.field.label_from_instance(self.known[key])
+            options.append(self.create_option(name, key, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+def _autocomplete(model, *names, site, known):
+    return {
+        name: KnownAutocompleteSelect(model._meta.get_field(name), site, known[name])
+        for name in names
+    }
 
 
 def _formsets(request, bloc, year, site, data=None):
     prefix_kwargs = {"bloc": bloc, "year": year}
+    memberships = Membership.objects.filter(bloc=bloc, year=year).select_related("agency")
+    meetings = BlocMeeting.objects.filter(bloc=bloc, year=year).select_related("venue_agency")
+    # Only proposals are edited here; decided ones are shown read-only below the grid.
+    proposals = Nomination.objects.filter(
+        bloc=bloc, year=year, status=Nomination.Status.PROPOSED
+    ).select_related("award_type", "agency", "person")
+    known = {
+        "agency": {str(m.agency_id): m.agency for m in memberships}
+        | {str(n.agency_id): n.agency for n in proposals if n.agency_id},
+        "venue_agency": {
+            str(m.venue_agency_id): m.venue_agency for m in meetings if m.venue_agency_id
+        },
+        "person": {str(n.person_id): n.person for n in proposals if n.person_id},
+        "award_type": {str(a.pk): a for a in AwardType.objects.all()},
+    }
     Memberships = modelformset_factory(
         Membership,
         formset=_BlocYearFormSet,
         fields=["agency", "role", "notes"],
-        widgets=_autocomplete(Membership, "agency", site=site)
+        widgets=_autocomplete(Membership, "agency", site=site, known=known)
         | {"notes": forms.TextInput(attrs={"size": 30})},
         extra=3,
         can_delete=True,
@@ -275,7 +318,7 @@ def _formsets(request, bloc, year, site, data=None):
         BlocMeeting,
         formset=_BlocYearFormSet,
         fields=["kind", "date", "venue", "venue_agency", "notes"],
-        widgets=_autocomplete(BlocMeeting, "venue_agency", site=site)
+        widgets=_autocomplete(BlocMeeting, "venue_agency", site=site, known=known)
         | {"notes": forms.TextInput(attrs={"size": 30})},
         extra=1,
         can_delete=True,
@@ -284,16 +327,10 @@ def _formsets(request, bloc, year, site, data=None):
         Nomination,
         formset=_BlocYearFormSet,
         fields=["award_type", "agency", "person", "votes", "rank", "notes"],
-        widgets=_autocomplete(Nomination, "award_type", "agency", "person", site=site)
+        widgets=_autocomplete(Nomination, "award_type", "agency", "person", site=site, known=known)
         | {"notes": forms.TextInput(attrs={"size": 30})},
         extra=5,
     )
-    memberships = Membership.objects.filter(bloc=bloc, year=year).select_related("agency")
-    meetings = BlocMeeting.objects.filter(bloc=bloc, year=year)
-    # Only proposals are edited here; decided ones are shown read-only below the grid.
-    proposals = Nomination.objects.filter(
-        bloc=bloc, year=year, status=Nomination.Status.PROPOSED
-    ).select_related("award_type", "agency", "person")
     return (
         Memberships(data, queryset=memberships, prefix="members", **prefix_kwargs),
         Meetings(data, queryset=meetings, prefix="meetings", **prefix_kwargs),
