@@ -440,7 +440,12 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
             continue
         if seen_content and _NOISE_SECTION.match(line):
             break
-        if _NOISE_LINE.match(line) or (line.count("|") >= 2 and len(line) < 120):
+        if line.count("|") >= 2:
+            row = _table_row(line)
+            if row:
+                body.append(row)
+            continue
+        if _NOISE_LINE.match(line):
             continue
         if not seen_content and len(line) < 60 and re.search(r"\d{1,2}/\d{1,2}/\d{4}", line):
             m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", line)
@@ -463,6 +468,26 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
             meta["authors"] = [a.strip() for a in re.split(r"\s+[–-]\s+|,\s*", last) if a.strip()]
             body.pop()
     return body, meta
+
+
+def _table_row(line: str) -> str | None:
+    """A table row naming a unit or person and an award becomes a list item "- AWARD: NAME".
+
+    Other rows (headers, separators, share-button bars) are dropped.
+    """
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    awards = [c for c in cells if _AWARD_RE.search(c)]
+    names = [
+        c
+        for c in cells
+        if c
+        and c not in awards
+        and not re.fullmatch(r"[\d.\s:-]*", c)
+        and (looks_like_unit(c) or _person(c))
+    ]
+    if len(awards) != 1 or not names:
+        return None
+    return f"- {awards[0]}: {'; '.join(names)}"
 
 
 def _split_sentences(paragraph: str) -> list[str]:
@@ -939,7 +964,9 @@ def _nominations(
                 before_all = clause[: m.start()]
                 status = _status_of(before_all, sentence_status)
                 if status is None:
-                    status = "awarded" if re.search(r"\bnhận\b", before_all) else "proposed"
+                    # "Chủ tịch UBND tỉnh tặng Bằng khen cho ...": a giver that gives, unasked
+                    given = re.search(r"\b(?:nhận|tặng)\b", before_all)
+                    status = "awarded" if given else "proposed"
                 sentence_status = status
                 suffix = m.group("suffix").strip() or None
                 window = _giver_window(clause[prev_end : m.start()])
@@ -1195,10 +1222,12 @@ def _meeting_date(
 
 
 def _venue(first: str, bloc: str | None) -> str | None:
+    # "TP." and "TX." end no sentence: hide their dots while the venue is read
+    first = re.sub(r"\b(TP|TX|Tp|Tx)\.", "\\1\x05", first)
     m = _VENUE_RE.search(first)
     if not m:
         return None
-    venue = m.group("v")
+    venue = m.group("v").replace("\x05", ".")
     cut = len(venue)
     bm = re.search(r",\s*(?:Khối|Cụm)\s+thi\s+đua", venue)
     if bm:
