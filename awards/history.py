@@ -37,7 +37,10 @@ SERIES = [_("awarded"), _("proposed")]
 
 
 def public_nominations() -> QuerySet:
-    return Nomination.objects.public().for_list()
+    """Public rows with what a table row shows; a source is linked by its id, without a join."""
+    return Nomination.objects.public().select_related(
+        "award_type", "bloc", "agency", "person", "decision"
+    )
 
 
 def status_counts(queryset: QuerySet, group: str) -> QuerySet:
@@ -148,7 +151,7 @@ class BlocResults:
         return self.count > len(self.rows)
 
 
-def year_results(year: int, *, per_bloc: int = 30) -> list[BlocResults]:
+def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
     """Each bloc's results for a year: its leaders, its count and its first ``per_bloc`` rows.
 
     A window function keeps the rows per bloc bounded, so a large year costs the same.
@@ -187,7 +190,7 @@ def year_results(year: int, *, per_bloc: int = 30) -> list[BlocResults]:
     return results
 
 
-def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
+def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
     """Members by year, heads and deputies over time, and awards by year (counted and named)."""
     memberships = list(
         bloc.memberships.select_related("agency")
@@ -226,7 +229,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 200) -> dict:
     }
 
 
-def agency_history(agency: Agency, *, people_limit: int = 100) -> dict:
+def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     """Its awards under the names it had, its lineage with theirs, its blocs, its staff's awards."""
     names = list(agency.names.order_by(F("valid_from").asc(nulls_first=True)))
     awards = list(

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from awards import history
+from awards.caching import cached_page
 from awards.exports import csv_streaming_response, dated_filename
 from awards.filters import filtered_nominations
 from awards.models import AwardType, Bloc, EmulationYear, SourceDocument
@@ -39,68 +40,90 @@ def healthz(request):
 
 @require_safe
 def home(request):
-    return render(request, "awards/home.html", history.home_summary())
+    return cached_page(request, lambda: render(request, "awards/home.html", history.home_summary()))
 
 
 @require_safe
 def year_detail(request, year):
-    year = get_object_or_404(EmulationYear, year=year)
-    context = {
-        "year": year,
-        "results": history.year_results(year.year),
-        "years": history.years_with_records(),
-    }
-    return render(request, "awards/year.html", context)
+    def build():
+        found = get_object_or_404(EmulationYear, year=year)
+        context = {
+            "year": found,
+            "results": history.year_results(found.year),
+            "years": history.years_with_records(),
+        }
+        return render(request, "awards/year.html", context)
+
+    return cached_page(request, build)
 
 
 @require_safe
 def bloc_detail(request, slug):
-    bloc = get_object_or_404(Bloc, slug=slug)
-    return render(request, "awards/bloc.html", {"bloc": bloc, **history.bloc_history(bloc)})
+    def build():
+        bloc = get_object_or_404(Bloc, slug=slug)
+        return render(request, "awards/bloc.html", {"bloc": bloc, **history.bloc_history(bloc)})
+
+    return cached_page(request, build)
 
 
 @require_safe
 def agency_detail(request, slug):
-    agency = get_object_or_404(history.agency_with_names(), slug=slug)
-    context = {"agency": agency, **history.agency_history(agency)}
-    return render(request, "awards/agency.html", context)
+    def build():
+        agency = get_object_or_404(history.agency_with_names(), slug=slug)
+        context = {"agency": agency, **history.agency_history(agency)}
+        return render(request, "awards/agency.html", context)
+
+    return cached_page(request, build)
 
 
 @require_safe
 def award_type_detail(request, code):
-    award_type = get_object_or_404(AwardType, code=code)
-    data = history.award_type_history(award_type)
-    page = slice_page(data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE)
-    context = {"award_type": award_type, "page": page, **data}
-    return render(request, "awards/award_type.html", context)
+    def build():
+        award_type = get_object_or_404(AwardType, code=code)
+        data = history.award_type_history(award_type)
+        page = slice_page(data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE)
+        context = {"award_type": award_type, "page": page, **data}
+        return render(request, "awards/award_type.html", context)
+
+    return cached_page(request, build)
 
 
 @require_safe
 def award_list(request):
     """The filtered table; the same URL with ``format=csv`` downloads every filtered row."""
-    filterset = filtered_nominations(request.GET)
-    rows = stable_order(filterset.qs)
     if request.GET.get("format") == "csv":
+        rows = stable_order(filtered_nominations(request.GET).qs)
         return csv_streaming_response(rows, filename=dated_filename("khen-thuong", "csv"))
-    context = {
-        "filter": filterset,
-        "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
-        "query_no_page": querystring_without(request, "page", "format"),
-        "query_no_sort": querystring_without(request, "page", "format", "sort"),
-        "sort": request.GET.get("sort", ""),
-    }
-    return render(request, "awards/award_list.html", context)
+
+    def build():
+        filterset = filtered_nominations(request.GET)
+        rows = stable_order(filterset.qs)
+        context = {
+            "filter": filterset,
+            "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
+            "query_no_page": querystring_without(request, "page", "format"),
+            "query_no_sort": querystring_without(request, "page", "format", "sort"),
+            "sort": request.GET.get("sort", ""),
+        }
+        return render(request, "awards/award_list.html", context)
+
+    return cached_page(request, build)
 
 
 @require_safe
 def source_detail(request, pk):
-    source = get_object_or_404(SourceDocument, pk=pk)
-    return render(
-        request, "awards/source.html", {"source": source, **history.source_records(source)}
-    )
+    def build():
+        source = get_object_or_404(SourceDocument, pk=pk)
+        context = {"source": source, **history.source_records(source)}
+        return render(request, "awards/source.html", context)
+
+    return cached_page(request, build)
 
 
 @require_safe
 def search(request):
-    results = site_search(request.GET.get("q", ""))
-    return render(request, "awards/search.html", {"results": results, "q": results.query})
+    def build():
+        results = site_search(request.GET.get("q", ""))
+        return render(request, "awards/search.html", {"results": results, "q": results.query})
+
+    return cached_page(request, build)
