@@ -62,6 +62,12 @@ class ScopedAdmin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and roles.can_touch(request.user, obj)
 
+    def delete_queryset(self, request, queryset):
+        """ "Delete selected" checks each row too: a closed year's records stay."""
+        if any(not roles.can_touch(request.user, obj) for obj in queryset):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
 
 class ScopedImportExport(ImportExportMixin):
     """django-import-export with the user passed to the resource (scoped rows, all or nothing)."""

@@ -463,6 +463,20 @@ def test_bloc_year_page_queries_do_not_grow_with_rows(
         NominationFactory(bloc=bloc, agency=agency, year=year)
     client.force_login(board_staff)
     with django_assert_max_num_queries(40):
-        assert (
-            client.get(reverse("admin:awards_bloc_year", args=[bloc.pk, 2019])).status_code == 200
-        )
+        response = client.get(reverse("admin:awards_bloc_year", args=[bloc.pk, 2019]))
+    assert response.status_code == 200
+    # autocomplete widgets, rendered with the chosen agency's name
+    assert response.text.count("data-ajax--url") >= 15 * 4
+    assert f'<option value="{agency.pk}" selected>{agency.name}</option>' in response.text
+
+
+def test_bulk_delete_of_closed_year_records_is_refused(client, board_staff, bloc):
+    closed = EmulationYearFactory(year=2014, status="closed")
+    membership = MembershipFactory(bloc=bloc, year=closed)
+    client.force_login(board_staff)
+    response = client.post(
+        reverse("admin:awards_membership_changelist"),
+        {"action": "delete_selected", "_selected_action": [membership.pk], "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert Membership.objects.filter(pk=membership.pk).exists()
