@@ -80,6 +80,7 @@ class NominationFilter(django_filters.FilterSet):
             "status": _("Status"),
         },
         label=_("Sort by"),
+        empty_label=_("Newest year first"),
     )
 
     class Meta:
