@@ -333,6 +333,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
     form = admin_views.NominationAdminForm
     resource_classes = [NominationResource]
+    change_list_template = "admin/awards/nomination/change_list_staff.html"
     list_display = [
         "nominee_name",
         "award_type",

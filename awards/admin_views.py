@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards import roles, services
-from awards.models import AwardType, BlocMeeting, EmulationYear, Membership, Nomination
+from awards.models import (
+    AwardType,
+    BlocMeeting,
+    EmulationYear,
+    Membership,
+    Nomination,
+    TaskRating,
+)
 from awards.models.nominations import DECISION_NUMBER
 from awards.rules import check_nomination, check_nominations, year_problems
 
@@ -242,6 +249,24 @@ def checks_view(model_admin, request):
 # --- a bloc's year on one page ------------------------------------------------------------
 
 
+class RatingForm(forms.ModelForm):
+    """A member's task rating for the page's year; only the bloc's members of that year."""
+
+    members: set[int] = set()
+
+    class Meta:
+        model = TaskRating
+        fields = ["agency", "level"]
+
+    def clean_agency(self):
+        agency = self.cleaned_data.get("agency")
+        if agency is None:
+            raise ValidationError(_("Choose a member agency."))
+        if agency.pk not in self.members:
+            raise ValidationError(_("Only this bloc's members of this year are rated here."))
+        return agency
+
+
 class _BlocYearFormSet(BaseModelFormSet):
     """Every form's record belongs to the page's bloc and year before it is validated."""
 
@@ -251,7 +276,8 @@ class _BlocYearFormSet(BaseModelFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.instance.bloc = self.bloc
+        if hasattr(form.instance, "bloc_id"):
+            form.instance.bloc = self.bloc
         form.instance.year = self.year
         return form
 
@@ -296,6 +322,8 @@ def _formsets(request, bloc, year, site, data=None):
     proposals = Nomination.objects.filter(
         bloc=bloc, year=year, status=Nomination.Status.PROPOSED
     ).select_related("award_type", "agency", "person")
+    members = {m.agency_id for m in memberships}
+    ratings = TaskRating.objects.filter(year=year, agency_id__in=members).select_related("agency")
     known = {
         "agency": {str(m.agency_id): m.agency for m in memberships}
         | {str(n.agency_id): n.agency for n in proposals if n.agency_id},
@@ -331,10 +359,18 @@ def _formsets(request, bloc, year, site, data=None):
         | {"notes": forms.TextInput(attrs={"size": 30})},
         extra=5,
     )
+    Ratings = modelformset_factory(
+        TaskRating,
+        form=type("BlocRatingForm", (RatingForm,), {"members": members}),
+        formset=_BlocYearFormSet,
+        widgets=_autocomplete(TaskRating, "agency", site=site, known=known),
+        extra=2,
+    )
     return (
         Memberships(data, queryset=memberships, prefix="members", **prefix_kwargs),
         Meetings(data, queryset=meetings, prefix="meetings", **prefix_kwargs),
         Nominations(data, queryset=proposals, prefix="nominations", **prefix_kwargs),
+        Ratings(data, queryset=ratings, prefix="ratings", **prefix_kwargs),
     )
 
 
@@ -357,7 +393,14 @@ def bloc_year_view(model_admin, request, bloc_id, year):
     user = request.user
     can_edit = roles.can_edit_year(user, emulation_year) and all(
         user.has_perm(f"awards.{perm}")
-        for perm in ("change_membership", "add_membership", "change_nomination", "add_nomination")
+        for perm in (
+            "change_membership",
+            "add_membership",
+            "change_nomination",
+            "add_nomination",
+            "add_taskrating",
+            "change_taskrating",
+        )
     )
     data = request.POST if request.method == "POST" else None
     if data is not None and not can_edit:
@@ -394,6 +437,7 @@ def bloc_year_view(model_admin, request, bloc_id, year):
         "members_formset": formsets[0],
         "meetings_formset": formsets[1],
         "nominations_formset": formsets[2],
+        "ratings_formset": formsets[3],
         "decided": decided,
         "problems": [(n, problems.get(n.pk, [])) for n in standing if problems.get(n.pk)],
         "can_edit": can_edit,

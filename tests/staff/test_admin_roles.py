@@ -385,6 +385,8 @@ def test_list_shows_rule_warnings_in_few_queries(
     with django_assert_max_num_queries(30):
         response = client.get(reverse("admin:awards_nomination_changelist"))
     assert response.text.count('class="rule-warning"') == 20
+    assert reverse("admin:awards_nomination_checks") in response.text
+    assert reverse("admin:awards_nomination_import") in response.text
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -427,6 +429,8 @@ def test_bloc_year_page_enters_results_in_one_post(client, secretary, bloc, othe
         "nominations-0-agency": agencies[0].pk,
         "nominations-0-votes": "11",
         "nominations-0-rank": "1",
+        "ratings-TOTAL_FORMS": "0",
+        "ratings-INITIAL_FORMS": "0",
     }
     response = client.post(url, data)
     assert response.status_code == 302, [f.errors for f in response.context["members_formset"]]
@@ -435,6 +439,27 @@ def test_bloc_year_page_enters_results_in_one_post(client, secretary, bloc, othe
     nomination = Nomination.objects.get(bloc=bloc, year=year)
     assert (nomination.votes, nomination.created_by) == (11, secretary)
     assert nomination.history.first().history_user == secretary
+    # the members are rated on the same page; an outsider is not
+    outsider = AgencyFactory()
+    members = list(Membership.objects.filter(bloc=bloc, year=year).order_by("pk"))
+    grid = {
+        "members-TOTAL_FORMS": "2",
+        "members-INITIAL_FORMS": "2",
+        "meetings-TOTAL_FORMS": "0",
+        "meetings-INITIAL_FORMS": "0",
+        "nominations-TOTAL_FORMS": "0",
+        "nominations-INITIAL_FORMS": "0",
+        "ratings-TOTAL_FORMS": "1",
+        "ratings-INITIAL_FORMS": "0",
+        "ratings-0-level": "excellent",
+    }
+    for i, m in enumerate(members):
+        grid |= {f"members-{i}-id": m.pk, f"members-{i}-agency": m.agency_id}
+        grid |= {f"members-{i}-role": m.role}
+    refused = client.post(url, grid | {"ratings-0-agency": outsider.pk})
+    assert refused.status_code == 200 and not TaskRating.objects.exists()
+    assert client.post(url, grid | {"ratings-0-agency": agencies[0].pk}).status_code == 302
+    assert TaskRating.objects.get().agency == agencies[0]
     # another bloc's page is out of reach
     assert (
         client.get(reverse("admin:awards_bloc_year", args=[other_bloc.pk, 2019])).status_code == 404
