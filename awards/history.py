@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
@@ -75,10 +75,11 @@ def latest_year() -> int | None:
 
 
 def years_with_records() -> list[int]:
+    """Years with a public record: one index probe per year, not a DISTINCT over every row."""
+    public = Nomination.objects.public().filter(year_id=OuterRef("year"))
     return list(
-        EmulationYear.objects.filter(nominations__status__in=Nomination.PUBLIC_STATUSES)
+        EmulationYear.objects.filter(Exists(public))
         .values_list("year", flat=True)
-        .distinct()
         .order_by("-year")
     )
 
