@@ -161,5 +161,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Public pages are rebuilt at most this often per worker (0 turns the page cache off).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "60"))
+
 # Names of the staff groups created by migration (issue: staff workflow).
 BOARD_ADMIN_GROUP = "Board administrators"

@@ -124,3 +124,11 @@ def test_person_nomination_takes_the_persons_name():
     )
     assert nomination.nominee_name == "Trần Văn Đức"
     assert not nomination.is_collective
+
+
+def test_default_order_is_newest_year_first():
+    """Ordering on the year relation would follow EmulationYear's own order and invert it."""
+    old = NominationFactory(year=EmulationYearFactory(year=2016))
+    new = NominationFactory(year=EmulationYearFactory(year=2024))
+    assert list(Nomination.objects.all()) == [new, old]
+    assert "awards_emulationyear" not in str(Nomination.objects.all().query)

@@ -205,7 +205,7 @@ class Membership(NormalizedModel, TimeStamped):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        ordering = ["-year", "bloc", "role", "agency__name"]
+        ordering = ["-year_id", "bloc__name", "role", "agency__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["bloc", "agency", "year"],
@@ -268,7 +268,7 @@ class BlocMeeting(NormalizedModel, TimeStamped):
     class Meta:
         verbose_name = _("bloc meeting")
         verbose_name_plural = _("bloc meetings")
-        ordering = ["-year", "bloc", "date"]
+        ordering = ["-year_id", "bloc__name", "date"]
         constraints = [
             models.UniqueConstraint(fields=["bloc", "year", "kind", "date"], name="meeting_unique"),
         ]

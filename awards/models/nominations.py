@@ -203,7 +203,7 @@ class Nomination(NormalizedModel, TimeStamped):
     class Meta:
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
-        ordering = ["-year", "award_type__precedence", "nominee_name"]
+        ordering = ["-year_id", "award_type__precedence", "nominee_name"]
         permissions = [
             ("decide_nomination", _("Can approve, reject and revoke nominations")),
         ]

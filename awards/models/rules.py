@@ -104,7 +104,7 @@ class TaskRating(NormalizedModel, TimeStamped):
     class Meta:
         verbose_name = _("task rating")
         verbose_name_plural = _("task ratings")
-        ordering = ["-year"]
+        ordering = ["-year_id"]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(agency__isnull=False) & models.Q(person__isnull=True))
