@@ -21,6 +21,14 @@ def normalize(value: str | None) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
+def normalize_text(value: str | None) -> str:
+    """NFC for multi-line text (articles, notes): line breaks kept, CR LF and CR made LF."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", value).replace("\ufeff", "")
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def strip_marks(value: str) -> str:
     """Remove tone and vowel marks; đ becomes d. Case is kept."""
     decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awards.text import fold, match_key, normalize, slugify_vi
+from awards.text import fold, match_key, normalize, normalize_text, slugify_vi
 
 
 def test_fold_strips_marks_and_maps_d():
@@ -55,3 +55,9 @@ def test_fold_has_no_marks_and_no_d_bar(value):
     folded = fold(value)
     assert "đ" not in folded
     assert not any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", folded))
+
+
+def test_normalize_text_keeps_lines_and_unifies_line_ends():
+    value = unicodedata.normalize("NFD", "Dòng một\r\nDòng hai\rDòng ba")
+    assert normalize_text(value) == "Dòng một\nDòng hai\nDòng ba"
+    assert unicodedata.is_normalized("NFC", normalize_text(value))

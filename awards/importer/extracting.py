@@ -16,10 +16,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 
-from awards.text import fold, match_key, normalize
+from awards.text import fold, match_key, normalize, normalize_text
 
 # ---------------------------------------------------------------------------
 # Data
@@ -419,10 +418,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _clean_lines(text: str) -> tuple[list[str], dict]:
     """NFC per line, CRLF undone, site noise removed; returns lines and the header facts."""
-    text = (
-        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\xa0", " ")
-    )
-    raw = [normalize(line) for line in unicodedata.normalize("NFC", text).split("\n")]
+    text = normalize_text(text).replace("\u2028", "\n").replace("\xa0", " ")
+    raw = [normalize(line) for line in text.split("\n")]
     lines = _join_wrapped(raw)
     meta: dict = {}
     # the title is the first line, a dateline may follow

@@ -1,11 +1,9 @@
 """Shared model plumbing: NFC on every save, timestamps, names that change over time."""
 
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.text import normalize
+from awards.text import normalize, normalize_text
 
 
 class NormalizedModel(models.Model):
@@ -28,7 +26,7 @@ class NormalizedModel(models.Model):
             if not isinstance(value, str):
                 continue
             if isinstance(field, models.TextField):
-                value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
+                value = normalize_text(value)
             elif isinstance(field, models.CharField):
                 value = normalize(value)
             setattr(self, field.attname, value)
@@ -42,14 +40,19 @@ class TimeStamped(models.Model):
         abstract = True
 
 
-def validity_constraint(model_name: str) -> models.CheckConstraint:
-    """A period's end is never before its start."""
+NAME_PERIOD_MESSAGE = _("A name cannot end before it starts.")
+
+
+def validity_constraint(
+    prefix: str, *, suffix: str = "valid_period", message=NAME_PERIOD_MESSAGE
+) -> models.CheckConstraint:
+    """A period's end (valid_to) is never before its start (valid_from); either may be open."""
     return models.CheckConstraint(
         condition=models.Q(valid_to__isnull=True)
         | models.Q(valid_from__isnull=True)
         | models.Q(valid_to__gte=models.F("valid_from")),
-        name=f"{model_name}_valid_period",
-        violation_error_message=_("A name cannot end before it starts."),
+        name=f"{prefix}_{suffix}",
+        violation_error_message=message,
     )
 
 

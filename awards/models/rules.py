@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import NormalizedModel, TimeStamped
+from .base import NormalizedModel, TimeStamped, validity_constraint
 
 
 class RuleValidity(models.Model):
@@ -43,12 +43,8 @@ class RuleValidity(models.Model):
 
 
 def valid_years_constraint(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=models.Q(valid_to__isnull=True)
-        | models.Q(valid_from__isnull=True)
-        | models.Q(valid_to__gte=models.F("valid_from")),
-        name=f"{name}_valid_years",
-        violation_error_message=_("A rule cannot end before it starts."),
+    return validity_constraint(
+        name, suffix="valid_years", message=_("A rule cannot end before it starts.")
     )
 
 
