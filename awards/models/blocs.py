@@ -1,6 +1,5 @@
 """Emulation blocs, the results year, who was in a bloc each year, and its meetings."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -150,12 +149,6 @@ class EmulationYear(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
-
-    def editable_by(self, user) -> bool:
-        """A closed year is read-only except for board administrators (superusers or the group)."""
-        if not self.is_closed:
-            return True
-        return user.is_superuser or user.groups.filter(name=settings.BOARD_ADMIN_GROUP).exists()
 
 
 class MembershipQuerySet(models.QuerySet):
