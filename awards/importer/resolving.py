@@ -54,6 +54,23 @@ class Resolution:
         return {"how": self.how, "id": self.pk, "name": self.label, "score": self.score}
 
 
+def no_word_swapped(text: str, candidate: str, *, word_cutoff: float = 75.0) -> bool:
+    """A close spelling may mend a typo or add a word, never put one name for another.
+
+    "UBND huyện Tiên Yên" and "UBND huyện Tiên Du" score above the fuzzy cutoff,
+    yet the word that differs is the whole identity: refuse when a word of the
+    text has no close counterpart among the candidate's own differing words.
+    """
+    from rapidfuzz import fuzz
+
+    words, others = text.split(), candidate.split()
+    left = [w for w in words if w not in others]
+    right = [w for w in others if w not in words]
+    if not left or not right:
+        return True  # one name only adds words to the other ("tỉnh", the province)
+    return all(max(fuzz.ratio(w, o) for o in right) >= word_cutoff for w in left)
+
+
 @dataclass
 class _Entry:
     pk: int
@@ -127,7 +144,7 @@ class _Index:
                 scorer=fuzzy_scorer or fuzz.ratio,
                 score_cutoff=FUZZY_CUTOFF,
             )
-            if found:
+            if found and no_word_swapped(expand(text), found[0]):
                 got = self._pick(self.expanded[found[0]], day, province)
                 return Resolution(text, "fuzzy", got[0].pk, got[0].label, round(found[1], 1))
         return Resolution(text, "new")

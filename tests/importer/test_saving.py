@@ -30,7 +30,7 @@ def test_importing_again_changes_nothing_and_says_so(seed_text):
     counts = (Nomination.objects.count(), Agency.objects.count(), SourceDocument.objects.count())
     again = import_article_text(seed_text.replace("\n", "\r\n"))
     assert again.already_imported
-    assert "already imported" in str(again)
+    assert "đã nhập trước đó" in str(again)
     assert (
         Nomination.objects.count(),
         Agency.objects.count(),
@@ -60,9 +60,21 @@ def test_names_resolve_and_say_how(seed_text):
     assert how["Quỹ Đầu tư phát triển tỉnh"] == ("alias", alias.pk)
     assert how["Sở Tài nguyên và Môi trường"][1] == former.pk
     assert how["Ban Quản lý khu vực phát triển đô thị Bắc Ninh"] == ("new", None)
-    assert how["Cục Dự trữ quốc gia khu vực Hà Bắc"][1] in (fuzzy.pk, None)
+    # "quốc gia" for "Nhà nước" is another name, not a typo: proposed new, for staff to link
+    assert how["Cục Dự trữ quốc gia khu vực Hà Bắc"] == ("new", None)
+    assert fuzzy.pk not in {pk for _how, pk in how.values()}
     assert result.resolutions["venue"].how == "folded"
     assert SourceDocument.objects.count() == 0  # a dry run writes nothing
+
+
+def test_fuzzy_mends_a_typo_but_never_swaps_one_place_for_another():
+    tien_du = AgencyFactory(name="UBND huyện Tiên Du")
+    xay_dung = AgencyFactory(name="Sở Xây dựng tỉnh Bắc Ninh")
+    resolver = Resolver()
+    swapped = resolver.agency("UBND huyện Tiên Yên")
+    assert (swapped.how, swapped.pk) == ("new", None), tien_du
+    typo = resolver.agency("Sở Xây dựg tỉnh Bắc Ninh")
+    assert (typo.how, typo.pk) == ("fuzzy", xay_dung.pk)
 
 
 def test_existing_agency_is_linked_not_duplicated(seed_text):
@@ -96,9 +108,9 @@ def test_command_saves_and_a_second_run_says_nothing_changed(seed_text, tmp_path
     path = tmp_path / "seed.txt"
     path.write_text(seed_text, encoding="utf-8")
     call_command("import_article", str(path))
-    assert "created" in capsys.readouterr().out
+    assert "đã tạo" in capsys.readouterr().out
     call_command("import_article", str(path), str(path))
-    assert capsys.readouterr().out.count("already imported") == 2
+    assert capsys.readouterr().out.count("đã nhập trước đó") == 2
     assert Nomination.objects.count() == 9
 
 
