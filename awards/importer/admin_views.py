@@ -24,6 +24,20 @@ from awards.importer.saving import article_import
 STATUSES = ("proposed", "awarded")
 
 
+def _award_choices() -> list[tuple[str, str]]:
+    """The importer's codes labelled with the catalogue's names, so staff pick by name."""
+    from awards.models import AwardType
+
+    names = dict(AwardType.objects.filter(code__in=AWARD_CODES).values_list("code", "name"))
+    return [(code, names.get(code, code)) for code in AWARD_CODES]
+
+
+def _status_choices() -> list[tuple[str, str]]:
+    from awards.models import Nomination
+
+    return [(status, Nomination.Status(status).label) for status in STATUSES]
+
+
 def rule_warnings(article, resolutions) -> list[list[str]]:
     """Warnings of awards.rules for each nomination row (the shared rule module, issue 5)."""
     out: list[list[str]] = [[] for _n in article.nominations]
@@ -178,8 +192,8 @@ def _preview(request, model_admin, items):
         "opts": model_admin.model._meta,
         "title": _("Import article: preview"),
         "articles": articles,
-        "award_codes": AWARD_CODES,
-        "statuses": STATUSES,
+        "award_choices": _award_choices(),
+        "status_choices": _status_choices(),
         "resolver_error": resolver.error,
         "media": model_admin.media + widget.media,
     }

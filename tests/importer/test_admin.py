@@ -33,6 +33,8 @@ def test_preview_highlights_escapes_and_writes_nothing(admin_client, seed_text):
     assert "<script>alert(1)</script>" not in body
     assert "new, to be created" in body or "mới" in body
     assert SourceDocument.objects.count() == 0
+    # awards are offered by their catalogue names, not by code
+    assert '<option value="gov_flag" selected>Cờ thi đua của Chính phủ</option>' in body
 
 
 def test_upload_several_files_preview(admin_client, seed_text, own_article):
@@ -69,7 +71,7 @@ def test_confirm_applies_corrections_atomically(admin_client, seed_text):
     assert Nomination.objects.filter(nominee_name="Sở Công thương", status="awarded").exists()
     assert not Agency.objects.filter(name="Ban Quản lý khu vực phát triển đô thị Bắc Ninh").exists()
     again = admin_client.post(reverse(URL), data, follow=True)
-    assert "already imported" in again.content.decode()
+    assert "đã nhập trước đó" in again.content.decode()
     assert Nomination.objects.count() == 8
 
 
