@@ -79,16 +79,16 @@ def test_html_page_keeps_only_the_article():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "empty"),
-        (b"   \n\n  ", "empty"),
+        (b"", "trống"),
+        (b"   \n\n  ", "trống"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
         (b"\xff\xd8\xff\xe0" + bytes(200), "JPEG"),
-        (bytes(range(256)) * 20, "binary"),
+        (bytes(range(256)) * 20, "nhị phân"),
         (
             b"<html><head><script>" + b"var x = 1;" * 300 + b"</script></head><body></body></html>",
             "",
         ),
-        (b"function f(a, b) { return a[b] = (a || {}); }\n" * 100, "code"),
+        (b"function f(a, b) { return a[b] = (a || {}); }\n" * 100, "mã chương trình"),
     ],
     ids=["empty", "blank", "png", "jpeg", "binary", "script-page", "javascript"],
 )

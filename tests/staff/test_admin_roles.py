@@ -250,7 +250,7 @@ def test_secretary_import_export_through_the_admin_is_scoped(client, secretary, 
     csv_index = next(value for value, label in formats if "csv" in str(label).lower())
     response = client.post(url, {"import_file": upload, "format": csv_index, "resource": 0})
     assert response.status_code == 200
-    assert "You do not keep this bloc." in response.text
+    assert "Bạn không phụ trách khối thi đua này." in response.text
     assert "confirm_form" not in response.context or response.context.get("confirm_form") is None
     assert not Nomination.objects.filter(bloc=other_bloc, agency__name="Sở Y tế").exists()
     # the library's own export view exports the scoped queryset only
@@ -302,7 +302,7 @@ def test_decision_action_asks_for_override_reasons_and_keeps_them(client, board_
     base = {"action": "record_decision", "_selected_action": [bad.pk]}
     page = client.post(url, base)
     assert page.status_code == 200
-    assert "Bằng khen tỉnh (tập thể)" in page.text and "missing: 2018, 2019" in page.text
+    assert "Bằng khen tỉnh (tập thể)" in page.text and "còn thiếu: 2018, 2019" in page.text
     decision = {
         "apply": "1",
         "number": "163/QĐ-UBND",
@@ -356,7 +356,7 @@ def test_change_form_refuses_award_without_override_reason(client, board_staff, 
     client.force_login(board_staff)
     url = reverse("admin:awards_nomination_change", args=[nomination.pk])
     page = client.get(url)
-    assert "missing: 2018, 2019" in page.text  # the warning shows on the form
+    assert "còn thiếu: 2018, 2019" in page.text  # the warning shows on the form
     data = {
         "year": nomination.year_id,
         "bloc": bloc.pk,

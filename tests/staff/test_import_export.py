@@ -220,7 +220,7 @@ def test_closed_year_refuses_import_except_board_admin(bloc, board_staff, board_
     AgencyFactory(name="Sở Y tế")
     text = nominations_csv([(2018, bloc.name, "prov_cert", "Sở Y tế", "", "", "", "", "", "", "")])
     result = import_rows(NominationResource(user=board_staff), read_dataset(text, format="csv"))
-    assert any("closed" in m for _, m in row_problems(result))
+    assert any("đã khóa" in m for _, m in row_problems(result))
     result = import_rows(NominationResource(user=board_admin), read_dataset(text, format="csv"))
     assert row_problems(result) == []
     assert Nomination.objects.get().award_type == award_type("prov_cert")
