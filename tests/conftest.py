@@ -4,11 +4,16 @@ import importlib
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Tests assert behaviour, never wall time: no per-example deadline on a busy CI machine.
+hypothesis_settings.register_profile("register", deadline=None)
+hypothesis_settings.load_profile("register")
 
 
 @pytest.fixture
