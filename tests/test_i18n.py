@@ -1,0 +1,115 @@
+"""The Vietnamese catalogue is complete and compiled; the home page is Vietnamese by default."""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+VI_PO = LOCALE / "vi" / "LC_MESSAGES" / "django.po"
+VI_MO = LOCALE / "vi" / "LC_MESSAGES" / "django.mo"
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]*\}|</?[a-z]+[^>]*>")
+
+
+def parse_po(path: Path) -> list[dict]:
+    """The non-obsolete entries of a .po file: flags, msgid, msgid_plural and the msgstr(s)."""
+    entries, entry, field = [], None, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        line = line.strip()
+        if not line or line.startswith("#~"):
+            if entry is not None and not line:
+                entries.append(entry)
+                entry = None
+            continue
+        if entry is None:
+            entry = {"flags": set(), "fields": {}}
+        if line.startswith("#,"):
+            entry["flags"] |= {flag.strip() for flag in line[2:].split(",")}
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry["fields"][field] += ast.literal_eval(line)
+        else:
+            field, value = line.split(" ", 1)
+            entry["fields"][field] = ast.literal_eval(value)
+    return [e for e in entries if "msgid" in e["fields"]]
+
+
+def translations(entry: dict) -> list[str]:
+    return [v for k, v in entry["fields"].items() if k.startswith("msgstr")]
+
+
+@pytest.fixture(scope="module")
+def vi_entries():
+    entries = parse_po(VI_PO)
+    assert entries[0]["fields"]["msgid"] == ""  # the header
+    return entries
+
+
+def test_vietnamese_header_has_one_plural_form(vi_entries):
+    header = vi_entries[0]["fields"]["msgstr"]
+    assert "Plural-Forms: nplurals=1; plural=0;" in header
+    assert "Language: vi" in header
+    assert "fuzzy" not in vi_entries[0]["flags"]
+
+
+def test_every_message_is_translated_and_none_is_fuzzy(vi_entries):
+    messages = vi_entries[1:]
+    assert len(messages) > 400
+    untranslated = [e["fields"]["msgid"] for e in messages if not all(translations(e))]
+    fuzzy = [e["fields"]["msgid"] for e in messages if "fuzzy" in e["flags"]]
+    plural_extra = [
+        e["fields"]["msgid"] for e in messages if "msgstr[1]" in e["fields"]
+    ]  # Vietnamese has one form only
+    assert untranslated == []
+    assert fuzzy == []
+    assert plural_extra == []
+
+
+def test_translations_keep_their_placeholders(vi_entries):
+    wrong = []
+    for e in vi_entries[1:]:
+        source = sorted(PLACEHOLDER.findall(e["fields"]["msgid"]))
+        for text in translations(e):
+            if sorted(PLACEHOLDER.findall(text)) != source:
+                wrong.append((e["fields"]["msgid"], text))
+    assert wrong == []
+
+
+def test_compiled_catalogue_matches_the_po_file(vi_entries):
+    with VI_MO.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    stale = []
+    for e in vi_entries[1:]:
+        fields = e["fields"]
+        if "msgid_plural" in fields:
+            got = compiled.ngettext(fields["msgid"], fields["msgid_plural"], 1)
+            want = fields["msgstr[0]"]
+        else:
+            got, want = compiled.gettext(fields["msgid"]), fields["msgstr"]
+        if got != want:
+            stale.append(fields["msgid"])
+    assert stale == [], "run manage.py compilemessages"
+
+
+@pytest.mark.django_db
+def test_home_page_is_vietnamese_by_default(client):
+    body = client.get("/").content.decode()
+    assert '<html lang="vi"' in body
+    assert "Sổ khen thưởng khối thi đua" in body
+    assert "Tìm kiếm" in body
+    assert "Award register of the emulation blocs" not in body
+
+
+@pytest.mark.django_db
+def test_home_page_is_english_once_chosen(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    body = client.get("/").content.decode()
+    assert '<html lang="en"' in body
+    assert "Award register of the emulation blocs" in body
+    assert "Sổ khen thưởng khối thi đua" not in body
