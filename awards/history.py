@@ -24,6 +24,7 @@ from awards.models import (
     Membership,
     Nomination,
 )
+from awards.records import record_rows
 
 FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
 # Awards decided above the agency itself: named on the bloc page, the rest are counted.
@@ -37,10 +38,8 @@ SERIES = [_("awarded"), _("proposed")]
 
 
 def public_nominations() -> QuerySet:
-    """Public rows with what a table row shows; a source is linked by its id, without a join."""
-    return Nomination.objects.public().select_related(
-        "award_type", "bloc", "agency", "person", "decision"
-    )
+    """Public rows, to be read as table rows by ``awards.records.record_rows``."""
+    return Nomination.objects.public()
 
 
 def status_counts(queryset: QuerySet, group: str) -> QuerySet:
@@ -124,7 +123,7 @@ def home_summary() -> dict:
     head_year, heads = heads_elected_for(year)
     context.update(
         counts=award_type_counts(in_year),
-        flags=list(
+        flags=record_rows(
             public_nominations()
             .for_year(year)
             .filter(award_type__code__in=("gov_flag", "prov_flag"))
@@ -172,7 +171,7 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
         .filter(position__lte=per_bloc)
     )
     rows_by_bloc = defaultdict(list)
-    for row in numbered:
+    for row in record_rows(numbered):
         rows_by_bloc[row.bloc_id].append(row)
     leaders = defaultdict(list)
     for m in Membership.objects.leaders().filter(year_id=year).select_related("agency"):
@@ -187,7 +186,7 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
     if None in counts:
         results.append(BlocResults(None, counts[None], rows_by_bloc[None], []))
     for rows in rows_by_bloc.values():
-        rows.sort(key=lambda r: (r.award_type.precedence, r.nominee_name))
+        rows.sort(key=lambda r: (r.precedence, r.nominee_name))
     return results
 
 
@@ -211,7 +210,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
         (year, [by_year[year].get(t.pk, 0) for t in used_types], sum(by_year[year].values()))
         for year in sorted(by_year, reverse=True)
     ]
-    named = list(
+    named = record_rows(
         public_nominations()
         .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
         .order_by("-year_id", "award_type__precedence", "nominee_name")[:named_limit]
@@ -233,7 +232,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
 def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     """Its awards under the names it had, its lineage with theirs, its blocs, its staff's awards."""
     names = list(agency.names.order_by(F("valid_from").asc(nulls_first=True)))
-    awards = list(
+    awards = record_rows(
         public_nominations().filter(agency=agency).order_by("-year_id", "award_type__precedence")
     )
     links = list(
@@ -244,7 +243,7 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     related_ids = {link.predecessor_id for link in links} | {link.successor_id for link in links}
     related_ids.discard(agency.pk)
     related_awards = defaultdict(list)
-    for row in (
+    for row in record_rows(
         public_nominations()
         .filter(agency_id__in=related_ids)
         .order_by("-year_id", "award_type__precedence")
@@ -260,7 +259,7 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
         for link in links
         if link.predecessor_id == agency.pk
     ]
-    people_awards = list(
+    people_awards = record_rows(
         public_nominations()
         .filter(person__agency=agency)
         .order_by("-year_id", "award_type__precedence", "nominee_name")[:people_limit]
@@ -295,7 +294,7 @@ def award_type_history(award_type: AwardType) -> dict:
 def source_records(source) -> dict:
     """What an imported document produced: public nominations, memberships, decisions, meetings."""
     return {
-        "nominations": list(
+        "nominations": record_rows(
             public_nominations()
             .filter(source=source)
             .order_by("-year_id", "award_type__precedence")

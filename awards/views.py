@@ -10,6 +10,7 @@ from awards.exports import csv_streaming_response, dated_filename
 from awards.filters import filtered_nominations
 from awards.models import AwardType, Bloc, EmulationYear, SourceDocument
 from awards.paging import slice_page
+from awards.records import record_rows
 from awards.search import site_search
 
 LIST_PAGE_SIZE = 50
@@ -81,7 +82,9 @@ def award_type_detail(request, code):
     def build():
         award_type = get_object_or_404(AwardType, code=code)
         data = history.award_type_history(award_type)
-        page = slice_page(data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE)
+        page = slice_page(
+            data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE, record_rows
+        )
         context = {"award_type": award_type, "page": page, **data}
         return render(request, "awards/award_type.html", context)
 
@@ -100,7 +103,7 @@ def award_list(request):
         rows = stable_order(filterset.qs)
         context = {
             "filter": filterset,
-            "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
+            "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE, record_rows),
             "query_no_page": querystring_without(request, "page", "format"),
             "query_no_sort": querystring_without(request, "page", "format", "sort"),
             "sort": request.GET.get("sort", ""),

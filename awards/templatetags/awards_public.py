@@ -6,6 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from awards.records import render_record_rows
+
 register = template.Library()
 
 
@@ -58,3 +60,9 @@ def filter_control(bound_field) -> str:
     if value not in (None, ""):
         attrs["value"] = str(value)
     return format_html("<input{}>", flatatt(attrs))
+
+
+@register.simple_tag
+def record_rows(rows, hide: str = "", current_names: bool = False) -> str:
+    """The table rows of ``rows`` (awards.records.RecordRow), written in Python."""
+    return render_record_rows(rows, hide=hide, current_names=current_names)
