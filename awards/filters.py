@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from awards.caching import cached_lookup
 from awards.models import Agency, AwardType, Bloc, Nomination, Person
 from awards.search import matching
 
@@ -18,6 +19,20 @@ PUBLIC_STATUS_CHOICES = [
     if value in Nomination.PUBLIC_STATUSES
 ]
 KIND_CHOICES = [("collective", _("collective")), ("individual", _("individual"))]
+
+
+def bloc_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every bloc by name, for the filter's options."""
+    return cached_lookup(
+        "bloc-choices", lambda: list(Bloc.objects.order_by("name").values_list("slug", "name"))
+    )
+
+
+def award_type_choices() -> list[tuple[str, str]]:
+    """(code, name) of every award type in catalogue order."""
+    return cached_lookup(
+        "award-type-choices", lambda: list(AwardType.objects.values_list("code", "name"))
+    )
 
 
 class NominationFilter(django_filters.FilterSet):
@@ -36,15 +51,16 @@ class NominationFilter(django_filters.FilterSet):
         label=_("To year"),
         widget=forms.NumberInput(attrs={"min": 1945, "max": 2100, "inputmode": "numeric"}),
     )
-    bloc = django_filters.ModelChoiceFilter(
-        queryset=Bloc.objects.only("pk", "slug", "name").order_by("name"),
-        to_field_name="slug",
+    # Choices from the page cache (read on every list page); a value outside them is ignored.
+    bloc = django_filters.ChoiceFilter(
+        field_name="bloc__slug",
+        choices=bloc_choices,
         label=_("Bloc"),
         empty_label=_("All blocs"),
     )
-    award_type = django_filters.ModelChoiceFilter(
-        queryset=AwardType.objects.only("pk", "code", "name"),
-        to_field_name="code",
+    award_type = django_filters.ChoiceFilter(
+        field_name="award_type__code",
+        choices=award_type_choices,
         label=_("Award"),
         empty_label=_("All awards"),
     )

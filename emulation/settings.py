@@ -139,7 +139,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
-    }
+    },
+    # Rendered public pages (awards.caching), emptied whole on any register change:
+    # each worker's memory by default; a shared backend (Redis, database) serves all workers.
+    "pages": {
+        "BACKEND": os.environ.get(
+            "PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "public-pages"),
+    },
 }
 
 # Production hardening: active whenever DEBUG is off, so `check --deploy` is clean.
