@@ -50,3 +50,25 @@ def test_a_cached_page_runs_no_query_and_gets_a_fresh_csrf_token(
     history.renamed.save()  # any save empties the cache
     with django_assert_num_queries(8):
         client.get(url)
+
+
+def test_only_register_changes_clear_the_pages_cache(
+    client, history_factory, django_assert_num_queries, django_user_model
+):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    history = history_factory(10)
+    client.get("/")
+    caches["default"].set("unrelated", 1)
+    django_user_model.objects.create_user("visitor")  # not the register: the page stays
+    with django_assert_num_queries(0):
+        client.get("/")
+    history.bloc.save()  # the register: the page is built again, then served
+    with CaptureQueriesContext(connection) as built:
+        client.get("/")
+    assert len(built) > 0
+    with django_assert_num_queries(0):
+        client.get("/")
+    assert caches["default"].get("unrelated") == 1  # clearing the pages left "default" alone
