@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Sổ khen thưởng khối thi đua"
-admin.site.site_title = "Sổ khen thưởng"
+admin.site.site_header = _("Award register of the emulation blocs")
+admin.site.site_title = _("Award register")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
