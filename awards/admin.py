@@ -206,20 +206,31 @@ class BlocAdmin(ScopedAdmin, admin.ModelAdmin):
             return self.inlines
         return [BlocNameInline]
 
-    @admin.display(description=_("year pages"))
-    def year_pages(self, bloc):
-        years = getattr(self, "_recent_years", None)
-        if years is None:
-            years = list(EmulationYear.objects.values_list("year", flat=True)[:3])
+    @staticmethod
+    def recent_years() -> list[int]:
+        return list(EmulationYear.objects.values_list("year", flat=True)[:3])
+
+    @staticmethod
+    def year_links(bloc, years):
         return format_html_join(
             " ",
             '<a href="{}">{}</a>',
             ((reverse("admin:awards_bloc_year", args=[bloc.pk, year]), year) for year in years),
         )
 
-    def changelist_view(self, request, extra_context=None):
-        self._recent_years = list(EmulationYear.objects.values_list("year", flat=True)[:3])
-        return super().changelist_view(request, extra_context)
+    @admin.display(description=_("year pages"))
+    def year_pages(self, bloc):
+        return self.year_links(bloc, self.recent_years())
+
+    def get_list_display(self, request):
+        """The year links with the years read once per request (the admin is shared by threads)."""
+        years = self.recent_years()
+
+        @admin.display(description=_("year pages"))
+        def year_pages(bloc):
+            return self.year_links(bloc, years)
+
+        return [*[f for f in self.list_display if f != "year_pages"], year_pages]
 
     def get_urls(self):
         view = self.admin_site.admin_view(
