@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 
 from awards.demo import load_history
 
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "demo_data" / (
-    "bac-ninh-khoi-kinh-te-ky-thuat-2019.txt"
+SEED_ARTICLE = (
+    Path(__file__).resolve().parents[2] / "demo_data" / ("bac-ninh-khoi-kinh-te-ky-thuat-2019.txt")
 )
 
 
