@@ -24,7 +24,7 @@ from awards.models import (
     Membership,
     Nomination,
 )
-from awards.records import record_rows
+from awards.records import AgencyLinks, record_rows
 
 FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
 # Awards decided above the agency itself: named on the bloc page, the rest are counted.
@@ -135,7 +135,8 @@ def home_summary() -> dict:
     return context
 
 
-def head_first(membership: Membership) -> int:
+def head_first(membership) -> int:
+    """Sort key: the head before deputies (a Membership or a MemberRow)."""
     return 0 if membership.role == Membership.Role.HEAD else 1
 
 
@@ -190,21 +191,75 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
     return results
 
 
+@dataclass(slots=True)
+class MemberRow:
+    """A bloc's member in one year, from plain values: the name it bore that year, its role."""
+
+    year_id: int
+    role: str
+    role_label: str
+    url: str
+    name_then: str
+
+
+def names_then(agency_ids_query: QuerySet) -> dict[int, list[tuple]]:
+    """(name, valid_from, valid_to) per agency, oldest first, for the agencies of a subquery."""
+    names = defaultdict(list)
+    rows = (
+        AgencyName.objects.filter(agency_id__in=agency_ids_query)
+        .order_by("agency_id", F("valid_from").asc(nulls_first=True))
+        .values_list("agency_id", "name", "valid_from", "valid_to")
+    )
+    for agency_id, name, valid_from, valid_to in rows:
+        names[agency_id].append((name, valid_from, valid_to))
+    return names
+
+
+def name_in(names: list[tuple], day: datetime.date, current: str) -> str:
+    """As ``Agency.name_on``, over (name, valid_from, valid_to) tuples."""
+    for name, valid_from, valid_to in names:
+        if (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to):
+            return name
+    return current
+
+
+def bloc_members(bloc: Bloc) -> list[MemberRow]:
+    """Members by year (newest first), each under the name it bore that year: two queries."""
+    memberships = bloc.memberships.order_by("-year_id", "role", "agency__name").values_list(
+        "year_id", "role", "agency_id", "agency__slug", "agency__name"
+    )
+    names = names_then(Membership.objects.filter(bloc=bloc).values("agency_id"))
+    roles = dict(Membership.Role.choices)
+    agency_url = AgencyLinks().agency
+    return [
+        MemberRow(
+            year,
+            role,
+            roles.get(role, role),
+            agency_url(slug),
+            name_in(names.get(agency_id, ()), datetime.date(year, 12, 31), name),
+        )
+        for year, role, agency_id, slug, name in memberships
+    ]
+
+
 def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
     """Members by year, heads and deputies over time, and awards by year (counted and named)."""
-    memberships = list(
-        bloc.memberships.select_related("agency")
-        .prefetch_related("agency__names")
-        .order_by("-year_id", "role", "agency__name")
-    )
-    for m in memberships:
-        # The name the member bore that year, not today's.
-        m.name_then = m.agency.name_on(datetime.date(m.year_id, 12, 31))
-    in_bloc = Nomination.objects.public().filter(bloc=bloc)
+    members = bloc_members(bloc)
     types = {t.pk: t for t in AwardType.objects.all()}
-    by_year = defaultdict(dict)
-    for r in in_bloc.values("year_id", "award_type").annotate(n=Count("pk")).order_by():
-        by_year[r["year_id"]][r["award_type"]] = r["n"]
+    # One grouped query for both the matrix (per type) and the chart (per status).
+    by_year = defaultdict(lambda: defaultdict(int))
+    per_status = defaultdict(lambda: [0, 0])
+    counted = (
+        Nomination.objects.public()
+        .filter(bloc=bloc)
+        .values("year_id", "award_type", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for r in counted:
+        by_year[r["year_id"]][r["award_type"]] += r["n"]
+        per_status[r["year_id"]][0 if r["status"] == Nomination.Status.AWARDED else 1] += r["n"]
     used_types = [t for t in types.values() if any(t.pk in row for row in by_year.values())]
     matrix = [
         (year, [by_year[year].get(t.pk, 0) for t in used_types], sum(by_year[year].values()))
@@ -215,13 +270,16 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
         .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
         .order_by("-year_id", "award_type__precedence", "nominee_name")[:named_limit]
     )
+    member_years = defaultdict(list)
+    for row in members:
+        member_years[row.year_id].append(row)
     return {
-        "memberships": memberships,
+        "member_years": list(member_years.items()),
         "leaders": sorted(
-            (m for m in memberships if m.role != Membership.Role.MEMBER),
+            (m for m in members if m.role != Membership.Role.MEMBER),
             key=lambda m: (-m.year_id, head_first(m)),
         ),
-        "chart": per_year_chart(in_bloc, bloc.name),
+        "chart": bar_chart(bloc.name, SERIES, sorted(per_status.items())),
         "award_types": used_types,
         "matrix": matrix,
         "named": named,

@@ -100,6 +100,28 @@ class _Links:
         return escape(pattern[0] + quote(str(value), safe="!$&'()*+,;=/~:@") + pattern[1])
 
 
+class AgencyLinks:
+    """An agency's page URL from its slug, reversed once (for long lists of agencies)."""
+
+    def __init__(self):
+        self._pattern = _Links._pattern("awards:agency", "slug", "sample-slug")
+
+    def agency(self, slug: str) -> str:
+        """The URL, unescaped (templates and ``render_member_items`` escape it)."""
+        return self._pattern[0] + quote(str(slug), safe="!$&'()*+,;=/~:@") + self._pattern[1]
+
+
+def render_member_items(rows) -> SafeString:
+    """The ``<li>`` of each bloc member (``awards.history.MemberRow``), escaped, in Python."""
+    html = []
+    for m in rows:
+        item = f'<li><a href="{escape(m.url)}">{escape(m.name_then)}</a>'
+        if m.role != "member":
+            item += f" ({escape(m.role_label)})"
+        html.append(item + "</li>")
+    return mark_safe("".join(html))
+
+
 def render_record_rows(rows, *, hide: str = "", current_names: bool = False) -> SafeString:
     """The ``<tr>`` of each row; ``hide`` names columns to leave out ("year", "bloc").
 

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from awards.records import render_record_rows
+from awards.records import render_member_items, render_record_rows
 
 register = template.Library()
 
@@ -66,3 +66,9 @@ def filter_control(bound_field) -> str:
 def record_rows(rows, hide: str = "", current_names: bool = False) -> str:
     """The table rows of ``rows`` (awards.records.RecordRow), written in Python."""
     return render_record_rows(rows, hide=hide, current_names=current_names)
+
+
+@register.simple_tag
+def member_items(rows) -> str:
+    """The list items of a bloc's members in one year (awards.history.MemberRow)."""
+    return render_member_items(rows)

@@ -9,7 +9,7 @@ from tests.public.conftest import LAST_YEAR
 PAGES = {
     "home": (lambda h: "/", 6),
     "year": (lambda h: f"/years/{LAST_YEAR - 1}/", 6),
-    "bloc": (lambda h: h.bloc.get_absolute_url(), 7),
+    "bloc": (lambda h: h.bloc.get_absolute_url(), 6),
     "agency": (lambda h: h.renamed.get_absolute_url(), 8),
     "award_type": (lambda h: "/award-types/prov_flag/", 5),
     "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=2", 5),
