@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
@@ -382,8 +382,3 @@ def source_records(source) -> dict:
         "decisions": list(source.decisions.order_by("date")),
         "meetings": list(source.meetings.select_related("bloc").order_by("date")),
     }
-
-
-def agency_with_names() -> QuerySet:
-    names = Prefetch("names", queryset=AgencyName.objects.order_by("valid_from"))
-    return Agency.objects.prefetch_related(names)

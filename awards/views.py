@@ -8,7 +8,7 @@ from awards import history
 from awards.caching import cached_page
 from awards.exports import csv_streaming_response, dated_filename
 from awards.filters import filtered_nominations
-from awards.models import AwardType, Bloc, EmulationYear, SourceDocument
+from awards.models import Agency, AwardType, Bloc, EmulationYear, SourceDocument
 from awards.paging import slice_page
 from awards.records import record_rows
 from awards.search import site_search
@@ -70,7 +70,8 @@ def bloc_detail(request, slug):
 @require_safe
 def agency_detail(request, slug):
     def build():
-        agency = get_object_or_404(history.agency_with_names(), slug=slug)
+        # Its names are read once, by agency_history (not prefetched here as well).
+        agency = get_object_or_404(Agency, slug=slug)
         context = {"agency": agency, **history.agency_history(agency)}
         return render(request, "awards/agency.html", context)
 
