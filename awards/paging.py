@@ -58,7 +58,7 @@ class SlicePage:
 def slice_page(
     queryset: QuerySet, page: str | None, per_page: int, fetch: Callable[[QuerySet], list] = list
 ) -> SlicePage:
-    """Page ``page`` (1-based; junk reads as 1) of an ordered queryset: three bounded queries.
+    """Page ``page`` (1-based; junk reads as 1) of an ordered queryset: two bounded queries.
 
     ``fetch`` reads the page's rows from a queryset (``record_rows`` for plain values).
     """
@@ -71,9 +71,9 @@ def slice_page(
         # Past the end: show the last page, as Django's Paginator.get_page does.
         number = min(number, max(1, -(-count // per_page)))
     start = (number - 1) * per_page
-    # Sort and slice on the bare table first, then join only the rows shown:
-    # half the time of sorting the fully joined rows (measured on 100,000 nominations).
-    ids = list(queryset.values_list("pk", flat=True)[start : start + per_page + 1])
-    by_id = {row.pk: row for row in fetch(queryset.order_by().filter(pk__in=ids[:per_page]))}
-    rows = [by_id[pk] for pk in ids[:per_page] if pk in by_id]
-    return SlicePage(rows, number, len(ids) > per_page, count, per_page)
+    # Sort and slice on the bare table first (a subquery of ids, one beyond the page),
+    # then join only those rows and sort them again: half the time of sorting the
+    # fully joined rows (measured on 100,000 nominations), in a single query.
+    ids = queryset.values("pk")[start : start + per_page + 1]
+    rows = fetch(queryset.filter(pk__in=ids))
+    return SlicePage(rows[:per_page], number, len(rows) > per_page, count, per_page)

@@ -11,9 +11,9 @@ PAGES = {
     "year": (lambda h: f"/years/{LAST_YEAR - 1}/", 6),
     "bloc": (lambda h: h.bloc.get_absolute_url(), 6),
     "agency": (lambda h: h.renamed.get_absolute_url(), 7),
-    "award_type": (lambda h: "/award-types/prov_flag/", 5),
-    "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=2", 5),
-    "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 7),
+    "award_type": (lambda h: "/award-types/prov_flag/", 4),
+    "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=2", 4),
+    "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 6),
     "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
     "source": (lambda h: h.source.get_absolute_url(), 5),
     "search": (lambda h: "/search/?q=so+kh%26dt", 7),  # 3 typo retries on PostgreSQL
