@@ -19,10 +19,11 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection, models
-from django.db.models import Case, IntegerField, Lookup, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Lookup, Q, QuerySet, Value, When
 
 from awards.abbreviations import variants
 from awards.models import Agency, AgencyName, Bloc, Person
+from awards.records import AgencyLinks
 from awards.text import fold
 
 # "&" and "và" both become "va" in a match key; stored text may have either, so skip it.
@@ -102,19 +103,45 @@ def ranked(queryset: QuerySet, query: str, *, name_field: str, fuzzy: bool = Fal
 
 
 def search_agencies(query: str, *, fuzzy: bool = False) -> QuerySet:
-    """Agencies by any name they had, with their names to show which one matched."""
-    names = Prefetch("names", queryset=AgencyName.objects.order_by("valid_from"))
-    agencies = Agency.objects.prefetch_related(names)
+    """Agencies by any name they had (their former names: ``with_former_names``)."""
+    agencies = Agency.objects.only("pk", "name", "slug", "search_text")
     return ranked(agencies, query, name_field="name", fuzzy=fuzzy)
 
 
 def search_blocs(query: str, *, fuzzy: bool = False) -> QuerySet:
-    return ranked(Bloc.objects.all(), query, name_field="name", fuzzy=fuzzy)
+    blocs = Bloc.objects.only("pk", "name", "slug", "organiser")
+    return ranked(blocs, query, name_field="name", fuzzy=fuzzy)
 
 
 def search_people(query: str, *, fuzzy: bool = False) -> QuerySet:
-    people = Person.objects.select_related("agency")
+    people = Person.objects.select_related("agency").only(
+        "pk", "full_name", "slug", "position", "agency__name"
+    )
     return ranked(people, query, name_field="full_name", fuzzy=fuzzy)
+
+
+def with_former_names(agencies: list[Agency]) -> list[Agency]:
+    """Set ``former`` (names no longer borne, oldest first) and ``url`` on each agency.
+
+    Only an agency whose search text has more than one line (a former name or
+    an alias) can have one, so the names query runs for those alone, if any.
+    """
+    agency_url = AgencyLinks().agency
+    for agency in agencies:
+        agency.former = []
+        agency.url = agency_url(agency.slug)
+    candidates = {a.pk: a for a in agencies if "\n" in a.search_text}
+    if candidates:
+        names = (
+            AgencyName.objects.filter(agency_id__in=candidates)
+            .order_by("valid_from")
+            .values_list("agency_id", "name")
+        )
+        for agency_id, name in names:
+            agency = candidates[agency_id]
+            if name != agency.name:
+                agency.former.append(name)
+    return agencies
 
 
 @dataclass
@@ -133,7 +160,8 @@ class SearchResults:
 
 
 def site_search(query: str, *, limit: int = 25) -> SearchResults:
-    """The search page: three bounded queries, one prefetch, at most three typo retries."""
+    """The search page: three bounded queries, at most three typo retries, and the former
+    names of the agencies found when one of them has any."""
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not fold(query):
         return SearchResults(query, [], [], [])
@@ -146,9 +174,5 @@ def site_search(query: str, *, limit: int = 25) -> SearchResults:
             kind: list(search(query, fuzzy=True)[: limit + 1]) for kind, search in searches.items()
         }
     more = frozenset(kind for kind, rows in found.items() if len(rows) > limit)
+    found["agencies"] = with_former_names(found["agencies"][:limit])
     return SearchResults(query, *(rows[:limit] for rows in found.values()), more=more)
-
-
-def former_names(agency: Agency) -> list[AgencyName]:
-    """The names an agency no longer bears (from its prefetched names)."""
-    return [n for n in agency.names.all() if n.name != agency.name]
