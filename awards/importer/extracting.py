@@ -18,7 +18,23 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+from django.utils.translation import gettext
+
 from awards.text import fold, match_key, normalize, normalize_text
+
+
+def _(message: str) -> str:
+    """The message in the active language; the English as written when Django is not set up.
+
+    ``extract`` needs no settings (benchmarks and scripts call it bare), so a
+    missing configuration falls back to the msgid instead of failing.
+    """
+    try:
+        return gettext(message)
+    except (AppRegistryNotReady, ImproperlyConfigured):
+        return message
+
 
 # ---------------------------------------------------------------------------
 # Data
@@ -1350,7 +1366,7 @@ def extract(text: str) -> ArticleData:
     article.leaders = _leaders(sentences, article.award_year)
     _link_decisions(article, _decisions(sentences, article.province))
     if article.bloc is None:
-        article.warnings.append("No emulation bloc is named.")
+        article.warnings.append(_("No emulation bloc is named."))
     if article.meeting_date is None:
-        article.warnings.append("No meeting date was found.")
+        article.warnings.append(_("No meeting date was found."))
     return article

@@ -18,18 +18,18 @@ MAX_BYTES = 20 * 1024 * 1024
 
 # Magic numbers of the binary formats people most often upload by mistake.
 _MAGIC = (
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
+    (b"\x89PNG", _("PNG image")),
+    (b"\xff\xd8\xff", _("JPEG image")),
+    (b"GIF87a", _("GIF image")),
+    (b"GIF89a", _("GIF image")),
     (b"BM", None),  # bitmap: only if it is also binary, checked below
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"%PDF", "PDF document"),
-    (b"PK\x03\x04", "ZIP/Office document"),
-    (b"\xd0\xcf\x11\xe0", "Office document"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"\x7fELF", "executable"),
+    (b"II*\x00", _("TIFF image")),
+    (b"MM\x00*", _("TIFF image")),
+    (b"%PDF", _("PDF document")),
+    (b"PK\x03\x04", _("ZIP/Office document")),
+    (b"\xd0\xcf\x11\xe0", _("Office document")),
+    (b"\x1f\x8b", _("gzip archive")),
+    (b"\x7fELF", _("executable")),
     (b"MZ", None),
 )
 _HTML_HINT = re.compile(
@@ -49,7 +49,7 @@ def _is_image_or_binary(data: bytes) -> str | None:
         if head.startswith(magic) and label:
             return label
     if head[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "WEBP image"
+        return _("WEBP image")
     return None
 
 

@@ -13,10 +13,28 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from awards.importer.extracting import ArticleData, extract
 from awards.importer.resolving import Resolution, Resolver, resolve_article
 from awards.text import fold
+
+# What an import creates or links, counted in words: "1 emulation bloc", "9 nominations".
+COUNT_PHRASES = {
+    "sources": ngettext_lazy("%(count)d source", "%(count)d sources", "count"),
+    "blocs": ngettext_lazy("%(count)d emulation bloc", "%(count)d emulation blocs", "count"),
+    "meetings": ngettext_lazy("%(count)d bloc meeting", "%(count)d bloc meetings", "count"),
+    "agencies": ngettext_lazy("%(count)d agency", "%(count)d agencies", "count"),
+    "people": ngettext_lazy("%(count)d person", "%(count)d people", "count"),
+    "decisions": ngettext_lazy("%(count)d decision", "%(count)d decisions", "count"),
+    "nominations": ngettext_lazy("%(count)d nomination", "%(count)d nominations", "count"),
+    "leaders": ngettext_lazy("%(count)d bloc leader", "%(count)d bloc leaders", "count"),
+}
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """The non-zero counts in words, e.g. "1 emulation bloc, 9 nominations"."""
+    return ", ".join(COUNT_PHRASES[k] % {"count": v} for k, v in counts.items() if v)
 
 
 @dataclass
@@ -38,10 +56,10 @@ class ImportResult:
             created, linked = self.plan()
         else:
             created, linked = self.created, {}
-        counts = ", ".join(f"{v} {k}" for k, v in created.items() if v) or _("nothing new")
+        counts = _counted(created) or _("nothing new")
         prefix = _("dry run, would create") if self.dry_run else _("created")
         out = f"{prefix}: {counts}"
-        links = ", ".join(f"{v} {k}" for k, v in linked.items() if v)
+        links = _counted(linked)
         if links:
             out += "; " + _("would link to existing: %(links)s") % {"links": links}
         return out

@@ -26,14 +26,15 @@ def test_command_text_summary_says_what_would_be_created(own_article, tmp_path, 
     call_command("import_article", str(path), dry_run=True)
     first = capsys.readouterr().out.splitlines()[0]
     assert "không có gì mới" not in first
-    assert "2 nominations" in first and "2 agencies" in first
+    assert "2 đề nghị khen thưởng" in first and "2 cơ quan/đơn vị" in first
 
 
 def test_dry_run_summary_counts_links_to_existing_agencies(own_article):
     AgencyFactory(name="Hội Nông dân tỉnh", province="Hà Tĩnh")
     result = import_article_text(own_article("decision_date_lead.txt"), dry_run=True)
     summary = str(result)
-    assert "1 agencies" in summary and "sẽ liên kết với bản ghi có sẵn: 1 agencies" in summary
+    assert "1 cơ quan/đơn vị" in summary
+    assert "sẽ liên kết với bản ghi có sẵn: 1 cơ quan/đơn vị" in summary
     assert result.as_dict()["would_create"]["nominations"] == 2
 
 

@@ -1,8 +1,13 @@
 """Extraction on the seed, the dev corpus, and articles written for each shape of reporting."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from awards.importer.extracting import extract, split_names
 from awards.text import match_key
@@ -156,3 +161,28 @@ def test_crlf_old_tone_marks_and_exclusion_in_parentheses(own_article):
 )
 def test_split_names(text, names):
     assert [n.text for n in split_names(text)] == names
+
+
+def test_warnings_are_in_the_active_language():
+    with translation.override("vi"):
+        assert extract("Một đoạn văn không có gì.").warnings == [
+            "Bài viết không nêu tên khối/cụm thi đua nào.",
+            "Không tìm thấy ngày tổ chức hội nghị.",
+        ]
+    with translation.override("en"):
+        assert "No emulation bloc is named." in extract("Nothing here at all.").warnings
+
+
+def test_extract_needs_no_django_settings():
+    """Scripts and benchmarks call extract() bare: its warnings fall back to English."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = "from awards.importer.extracting import extract; print(extract('Hello world.').warnings)"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "No emulation bloc is named." in done.stdout

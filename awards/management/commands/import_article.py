@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards.importer.reading import ArticleInputError, read_article
 
@@ -58,19 +60,36 @@ class Command(BaseCommand):
         if progress is not None:
             progress.close()
         if failures:
-            raise CommandError(f"{failures} of {len(paths)} file(s) could not be imported.")
+            raise CommandError(
+                ngettext(
+                    "%(failed)d of %(total)d file could not be imported.",
+                    "%(failed)d of %(total)d files could not be imported.",
+                    len(paths),
+                )
+                % {"failed": failures, "total": len(paths)}
+            )
 
     @staticmethod
     def _text(name, result) -> str:
+        from awards.models import Membership, Nomination
+
+        def label(choices, code):
+            """The choice's label in the active language; an unknown code as it is."""
+            return choices(code).label if code in choices.values else code
+
         a = result.article
         lines = [f"{name}: {result}"]
-        lines.append(f"  bloc: {a.bloc} | year {a.award_year} | {a.meeting_date} at {a.venue}")
+        lines.append(
+            "  "
+            + _("bloc: %(bloc)s | year %(year)s | %(date)s at %(venue)s")
+            % {"bloc": a.bloc, "year": a.award_year, "date": a.meeting_date, "venue": a.venue}
+        )
         res = result.resolutions
         for n, r in zip(a.nominations, res.get("nominations", []), strict=False):
-            how = f" [{r.how}{' → ' + r.label if r and r.label else ''}]" if r else ""
-            lines.append(f"  - {n.nominee} | {n.award} | {n.status}{how}")
+            how = f" [{r.how_label}{' → ' + r.label if r and r.label else ''}]" if r else ""
+            lines.append(f"  - {n.nominee} | {n.award} | {label(Nomination.Status, n.status)}{how}")
         for x in a.leaders:
-            lines.append(f"  * {x.role} {x.year}: {x.agency}")
+            lines.append(f"  * {label(Membership.Role, x.role)} {x.year}: {x.agency}")
         for w in a.warnings + result.warnings:
             lines.append(f"  ! {w}")
         return "\n".join(lines)
