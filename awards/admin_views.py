@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from awards import roles, services
 from awards.models import (
@@ -170,13 +170,22 @@ def decision_action_view(model_admin, request, queryset):
         else:
             messages.success(
                 request,
-                _("Decision %(decision)s recorded: %(count)s nominations awarded.")
+                ngettext(
+                    "Decision %(decision)s recorded: %(count)s nomination awarded.",
+                    "Decision %(decision)s recorded: %(count)s nominations awarded.",
+                    len(nominations),
+                )
                 % {"decision": decision, "count": len(nominations)},
             )
             if skipped:
                 messages.warning(
                     request,
-                    _("%(count)s selected were not proposals and were left.") % {"count": skipped},
+                    ngettext(
+                        "%(count)s selected was not a proposal and was left.",
+                        "%(count)s selected were not proposals and were left.",
+                        skipped,
+                    )
+                    % {"count": skipped},
                 )
             return None
     context = _action_context(model_admin, request, nominations, _("Record a decision")) | {
@@ -210,7 +219,12 @@ def status_action_view(model_admin, request, queryset, which: str):
             return None
         messages.success(
             request,
-            _("%(action)s: %(count)s nominations.") % {"action": label, "count": len(nominations)},
+            ngettext(
+                "%(action)s: %(count)s nomination.",
+                "%(action)s: %(count)s nominations.",
+                len(nominations),
+            )
+            % {"action": label, "count": len(nominations)},
         )
         return None
     context = _action_context(model_admin, request, nominations, label) | {"form": form}
