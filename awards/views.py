@@ -20,9 +20,17 @@ DEFAULT_ORDER = ["-year_id", "award_type__precedence", "nominee_name"]
 
 
 def stable_order(queryset):
-    """Append the primary key to the sort, so that pages never repeat or skip a row."""
+    """Append the primary key to the sort, so that pages never repeat or skip a row.
+
+    Ties go the same way as the last key, so that a sort on one indexed column
+    (status) walks an index on (column, id) either way instead of sorting the table.
+    """
     order = list(queryset.query.order_by) or DEFAULT_ORDER
-    return queryset.order_by(*order, "pk")
+    last = order[-1]
+    descending = (
+        last.startswith("-") if isinstance(last, str) else getattr(last, "descending", False)
+    )
+    return queryset.order_by(*order, "-pk" if descending else "pk")
 
 
 def querystring_without(request, *names) -> str:

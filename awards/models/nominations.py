@@ -212,6 +212,8 @@ class Nomination(NormalizedModel, TimeStamped):
             models.Index(fields=["award_type", "year"], name="nomination_award_year"),
             # The public list sorted by name walks this instead of sorting every row.
             models.Index(fields=["nominee_name"], name="nomination_nominee_name"),
+            # The public list sorted by status (ties by id, the same way) walks this.
+            models.Index(fields=["status", "id"], name="nomination_status_id"),
         ]
         constraints = [
             models.CheckConstraint(
