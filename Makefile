@@ -46,7 +46,7 @@ format: install-dev
 
 # Needs GNU gettext (apt-get install gettext).
 messages: install
-	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=benchmarks
+	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=benchmarks --ignore=tests --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
