@@ -75,3 +75,12 @@ def award_catalogue(request):
 
     if not AwardType.objects.exists():
         importlib.import_module("awards.migrations.0002_seed_award_types").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no cached public page: the database is rolled back between
+    tests, a page cached by an earlier one would describe rows that no longer exist."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
