@@ -129,7 +129,9 @@ INDIVIDUAL_AWARDS = {
 # ---------------------------------------------------------------------------
 # Vocabulary
 
-_UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# Upper-case letters for regex classes, listed one by one: a range such as "À-Ỹ"
+# spans the lower-case letters between them too ("đã" would start a name).
+_UP = "A-Z" + "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 # Words that open the name of a unit. A piece of a list that does not start
 # with one of them continues the previous name ("Sở Văn hóa, Thể thao và Du lịch").

@@ -186,3 +186,15 @@ def test_extract_needs_no_django_settings():
         check=True,
     )
     assert "No emulation bloc is named." in done.stdout
+
+
+def test_a_name_never_starts_with_a_lower_case_letter_with_marks():
+    """ "đã" is lower case: "Công ty Cấp nước tỉnh đã được…" names no province."""
+    article = extract(
+        "Hội nghị ký kết giao ước thi đua năm 2024\n\n"
+        "Sáng 5/3, Khối thi đua các doanh nghiệp tổ chức ký kết giao ước thi đua năm 2024. "
+        "Năm 2023, Công ty Cấp nước tỉnh đã được tặng Cờ thi đua của UBND tỉnh."
+    )
+    assert article.province is None
+    named = extract("Tổng kết năm 2022\n\nKhối thi đua Nội chính tỉnh Long An tổng kết.")
+    assert named.province == "Long An"
