@@ -16,6 +16,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
 
 
+class SourceDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Published articles and decisions; minutes and other papers stay with the staff."""
+        return self.filter(kind__in=[SourceDocument.Kind.ARTICLE, SourceDocument.Kind.DECISION])
+
+
 class SourceDocument(NormalizedModel):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("news article")
@@ -40,6 +46,8 @@ class SourceDocument(NormalizedModel):
         related_name="+",
         verbose_name=_("imported by"),
     )
+
+    objects = SourceDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("source document")
