@@ -861,8 +861,13 @@ def _clean_name(name: _Name) -> _Name | None:
 _AFTER_CHO = re.compile(
     r"^(?P<gap>(?:(?!\b(?:tặng|trao|đề nghị|được)\b)[^;:]){0,30}?"
     r"(?:(?:đã\s+)?được\s+(?:đề nghị\s+)?(?:[^;:\s]+\s+){0,4}?(?:xét\s+)?(?:tặng|trao)\s+)?)"
-    r"\bcho\s+(?P<rest>.*)$",
+    r"\bcho(?:\s*:\s*|\s+)(?P<rest>.*)$",
     re.S,
+)
+# the award named first, then given in the passive: "... được trao cho", "... đã được UBND tỉnh tặng cho"
+_GIVEN_AFTER = re.compile(
+    r"^\s*,?\s*(?:đã\s+|vừa\s+|cũng\s+)*được\s+"
+    r"(?:(?!đề nghị|đề xuất|xét|bình|suy tôn|trình)[^\s;:,.]+\s+){0,5}?(?:trao|tặng)\b"
 )
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
@@ -979,8 +984,11 @@ def _nominations(
                 before_all = clause[: m.start()]
                 status = _status_of(before_all, sentence_status)
                 if status is None:
-                    # "Chủ tịch UBND tỉnh tặng Bằng khen cho ...": a giver that gives, unasked
-                    given = re.search(r"\b(?:nhận|tặng)\b", before_all)
+                    # "Chủ tịch UBND tỉnh tặng Bằng khen cho ...": a giver that gives, unasked;
+                    # "Bằng khen của Thủ tướng Chính phủ được trao cho ...": given, in the passive
+                    given = re.search(r"\b(?:nhận|tặng)\b", before_all) or _GIVEN_AFTER.match(
+                        clause[m.end() : next_start]
+                    )
                     status = "awarded" if given else "proposed"
                 sentence_status = status
                 suffix = m.group("suffix").strip() or None
