@@ -530,6 +530,21 @@ def _split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+def _is_list_header(line: str) -> bool:
+    """A line that a list follows: it ends in ':', or it names an award and stops unpunctuated
+    ("... tặng Cờ thi đua cho các đơn vị" and the units on the dashed lines below)."""
+    if _LIST_MARK.match(line):
+        return False
+    line = line.rstrip()
+    if line.endswith(":"):
+        return True
+    last = _split_sentences(line)[-1] if line else ""
+    return bool(
+        re.search(r"\b(?:cho|gồm|sau|là|đơn vị|tập thể|cá nhân|đồng chí)$", last)
+        and _AWARD_RE.search(last)
+    )
+
+
 def _sentences(body: list[str]) -> list[_Sentence]:
     """Paragraphs to sentences; a header ending in ':' takes the list lines that follow it."""
     captions = []
@@ -546,7 +561,7 @@ def _sentences(body: list[str]) -> list[_Sentence]:
         if not line:
             i += 1
             continue
-        if line.rstrip().endswith(":") and not _LIST_MARK.match(line):
+        if _is_list_header(line):
             items = []
             j = i + 1
             while j < len(lines):
@@ -750,7 +765,7 @@ def split_names(text: str) -> list[_Name]:
     """A list of nominees as written to separate names (see module docstring for the shapes)."""
     text = _collapse(_PAREN.sub("", text))
     text = re.sub(
-        r"^(?:các|những)\s+(?:đơn vị|tập thể|cá nhân|cơ quan|địa phương)\s*(?:sau|gồm)?\s*:\s*",
+        r"^(?:các|những)\s+(?:đơn vị|tập thể|cá nhân|cơ quan|địa phương|đồng chí|ông,?\s*bà)\s*(?:sau|gồm)?\s*:\s*",
         "",
         text,
     )
@@ -869,6 +884,12 @@ _GIVEN_AFTER = re.compile(
     r"^\s*,?\s*(?:đã\s+|vừa\s+|cũng\s+)*được\s+"
     r"(?:(?!đề nghị|đề xuất|xét|bình|suy tôn|trình)[^\s;:,.]+\s+){0,5}?(?:trao|tặng)\b"
 )
+# a count, then its names in parentheses: "02 đơn vị (gồm: A, B)" reads as "02 đơn vị gồm: A, B"
+_COUNTED_PAREN = re.compile(
+    r"(?P<count>\b(?:\d+|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường))"
+    r"\s*\(\s*(?P<list>(?:gồm|bao gồm|là)\s*:?\s*[^()]+?)\s*\)",
+    re.I,
+)
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
 _AFTER_GOM = re.compile(
@@ -968,7 +989,7 @@ def _nominations(
 ) -> list[NominationData]:
     found: list[NominationData] = []
     for sent in sentences:
-        text = _dequote(_PAREN.sub("", sent.text))
+        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(r"\g<count> \g<list>", sent.text)))
         if _LAW_CLAUSE.search(text):
             continue
         sentence_status = sent.status
@@ -1066,6 +1087,8 @@ def _leader_name(text: str) -> str | None:
     text = re.sub(r"^\s*(?:và|,|;)\s*", "", text)
     text = re.sub(r"^(?:năm(?:\s+học)?\s+\d{4}(?:\s*[–-]\s*\d{4})?\s*[,;]?\s*(?:và\s+)?)", "", text)
     text = re.sub(r"^(?:Hội nghị|Khối|Cụm|các đơn vị|Các đơn vị)(?:\s+(?:đã|cũng))?\s+", "", text)
+    # "Sở X luân phiên giữ chức ...", "Sở X tiếp tục làm ...": the adverb is not the name
+    text = re.sub(r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức))+\s*$", "", text)
     text = _strip_punct(text)
     if not text or not _is_upper_start(text) or len(text.split()) > 16:
         return None
@@ -1152,7 +1175,7 @@ _BLOC_RE = re.compile(
     r"(?P<bloc>(?:Khối|Cụm)\s+thi\s+đua\s+(?:(?!\b(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|"
     r"thuộc|do|vừa|chính thức|long trọng)\b)[^.;:()\"“])+?)"
     r"(?=\s+(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|thuộc|do|vừa|chính thức|long trọng)\b"
-    r"|\s*[.;:(\"“]|$)"
+    r"|\s+(?:và|cùng)\s+(?:Khối|Cụm)\s+thi\s+đua|\s*[.;:(\"“]|$)"
 )
 _VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
 

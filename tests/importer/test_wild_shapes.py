@@ -38,3 +38,127 @@ def test_award_named_first_then_given_in_the_passive(own_article):
         ("Công ty TNHH MTV Xổ số kiến thiết Quảng Ngãi", "pm_cert", "awarded"),
     }
     assert article.leaders == []
+
+
+def test_giver_between_subject_and_verb_and_don_nhan(own_article):
+    article = extract(own_article("passive_giver_and_don_nhan.txt"))
+    assert triples(article) == {
+        ("Công an tỉnh", "pm_cert", "awarded"),
+        ("Sở Tư pháp", "prov_flag", "awarded"),
+        ("Viện Kiểm sát nhân dân tỉnh", "prov_flag", "proposed"),
+    }
+    assert leaders(article) == {("Tòa án nhân dân tỉnh", "head", 2023)}
+
+
+def test_cac_dong_chi_colon_then_persons_with_posts(own_article):
+    article = extract(own_article("dong_chi_colon_positions.txt"))
+    got = {(n.nominee, n.kind, n.award, n.position) for n in article.nominations}
+    assert got == {
+        ("Nguyễn Văn Hùng", "individual", "prov_cert", "Giám đốc Sở Tài chính"),
+        ("Trần Thị Lan", "individual", "prov_cert", "Phó Giám đốc Sở Công Thương"),
+        (
+            "Lê Minh Tuấn",
+            "individual",
+            "prov_cert",
+            "Trưởng phòng Kế hoạch - Tài chính, Sở Xây dựng",
+        ),
+        ("Sở Công Thương", "collective", "prov_flag", None),
+    }
+    assert leaders(article) == {
+        ("Sở Xây dựng", "head", 2024),
+        ("Sở Giao thông vận tải", "deputy", 2024),
+    }
+
+
+def test_district_cluster_excellent_flag_and_cluster_head_spellings(own_article):
+    article = extract(own_article("district_cluster_xuat_sac.txt"))
+    assert triples(article) == {
+        ("UBND huyện Hiệp Hòa", "prov_flag", "proposed"),
+        ("UBND huyện Tân Yên", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {
+        ("UBND thị xã Việt Yên", "head", 2024),
+        ("UBND huyện Yên Thế", "deputy", 2024),
+    }
+    assert article.award_year == 2023 and article.meeting_date == "2024-01-10"
+
+
+def test_ministry_cluster_asks_its_ministry(own_article):
+    article = extract(own_article("ministry_cluster_so_4.txt"))
+    assert triples(article) == {
+        ("Cục Thuế tỉnh Nghệ An", "ministry_flag", "proposed"),
+        ("Kho bạc Nhà nước Hà Tĩnh", "ministry_flag", "proposed"),
+        ("Cục Hải quan tỉnh Quảng Bình", "ministry_cert", "proposed"),
+    }
+    assert leaders(article) == {("Cục Thuế tỉnh Hà Tĩnh", "head", 2023)}
+
+
+def test_count_colon_names_parenthesised_list_and_rotating_head(own_article):
+    article = extract(own_article("count_colon_and_paren_list.txt"))
+    assert triples(article) == {
+        ("Trường Cao đẳng Y tế Thái Bình", "prov_cert", "proposed"),
+        ("Trường Cao đẳng Nghề Thái Bình", "prov_cert", "proposed"),
+        ("Trường Trung cấp Nông nghiệp Thái Bình", "prov_cert", "proposed"),
+        ("Trường Cao đẳng Sư phạm Thái Bình", "prov_flag", "proposed"),
+        ("Trường Cao đẳng Công nghệ và Kinh tế Thái Bình", "prov_flag", "proposed"),
+    }
+    # "luân phiên giữ chức" elects; the adverb is not part of the name
+    assert leaders(article) == {("Trường Cao đẳng Nghề Thái Bình", "head", 2023)}
+
+
+def test_award_in_the_title_and_counts_only_is_negative(own_article):
+    article = extract(own_article("negative_award_in_title_only.txt"))
+    assert article.negative
+
+
+def test_two_blocs_in_one_article_and_an_ineligible_unit(own_article):
+    article = extract(own_article("two_blocs_one_excluded.txt"))
+    assert article.bloc == "Khối thi đua các cơ quan tổng hợp"
+    assert triples(article) == {
+        ("Sở Nội vụ", "prov_flag", "proposed"),
+        ("Sở Kế hoạch và Đầu tư", "prov_flag", "proposed"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {
+        ("Sở Tư pháp", "head", 2022),
+        ("Sở Công Thương", "head", 2022),
+        ("Sở Xây dựng", "deputy", 2022),
+    }
+
+
+def test_crlf_old_tone_marks_and_ampersand_names(own_article):
+    raw = own_article("crlf_uy_ban_toa_amp.txt")
+    article = extract(raw)
+    assert triples(article) == {
+        ("Sở Tư pháp", "prov_flag", "proposed"),
+        ("Toà án nhân dân tỉnh", "prov_flag", "proposed"),
+        ("Cục Thi hành án dân sự tỉnh", "prov_cert", "proposed"),
+        ("Sở LĐ-TB&XH", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {
+        ("Viện Kiểm sát nhân dân tỉnh", "head", 2021),
+        ("Thanh tra tỉnh", "deputy", 2021),
+    }
+
+
+def test_related_article_titles_in_an_aside_are_ignored(own_article):
+    from awards.importer.reading import read_article
+
+    text = read_article(own_article("related_titles_aside.html"), filename="a.html")
+    article = extract(text)
+    assert triples(article) == {
+        ("UBND huyện Phước Sơn", "prov_flag", "proposed"),
+        ("UBND huyện Tây Giang", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {("UBND huyện Bắc Trà My", "head", 2023)}
+
+
+def test_award_header_without_colon_then_dashed_and_plus_lists(own_article):
+    article = extract(own_article("header_without_colon_bullets.txt"))
+    assert triples(article) == {
+        ("Tổng công ty Đầu tư và Phát triển công nghiệp", "prov_flag", "proposed"),
+        ("Công ty Cổ phần Nước – Môi trường Bình Dương", "prov_flag", "proposed"),
+        ("Công ty TNHH MTV Xổ số kiến thiết Bình Dương", "prov_cert", "proposed"),
+        ("Công ty Cổ phần Khoáng sản và Xây dựng Bình Dương", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {("Công ty Cổ phần Nước – Môi trường Bình Dương", "head", 2024)}
