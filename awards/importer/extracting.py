@@ -278,7 +278,7 @@ _ANY_COUNT_RE = re.compile(
     re.I,
 )
 _LEAD_RE = re.compile(
-    r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|hôm)|Sáng|Chiều|Tối|Trưa|Vào|(?:Năm|Tháng)\s+\d|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
+    r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|hôm)|Sáng|Chiều|Tối|Trưa|Vào|(?:Năm|Tháng)\s+\d+|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
     r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng)\b[^,:]*[,:]\s*)+",
     re.I,
 )
@@ -351,6 +351,15 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 
 # ---------------------------------------------------------------------------
 # Small helpers
+
+
+# A place named with its type in lower case, as clusters of provinces or districts write
+# their members ("suy tôn tỉnh Đắk Lắk", "huyện Yên Thế làm Cụm phó").
+_LOWER_PLACE = re.compile(rf"^(?:tỉnh|thành phố|huyện|thị xã|quận)\s+[{_UP}]")
+
+
+def _is_name_start(text: str) -> bool:
+    return _is_upper_start(text) or bool(_LOWER_PLACE.match(text.lstrip()))
 
 
 def _is_upper_start(text: str) -> bool:
@@ -845,7 +854,7 @@ def looks_like_unit(text: str, bloc: str | None = None) -> bool:
         return False
     if bloc and match_key(text) == match_key(bloc):
         return False
-    if _is_head(text) or _ACRONYM.match(text):
+    if _is_head(text) or _ACRONYM.match(text) or _LOWER_PLACE.match(text):
         return True
     words = text.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
@@ -861,7 +870,7 @@ def _clean_name(name: _Name) -> _Name | None:
     if name.kind == "individual":
         name.text = text
         return name
-    if not _is_upper_start(text) or _COUNT_RE.match(text) or _ANY_COUNT_RE.search(text):
+    if not _is_name_start(text) or _COUNT_RE.match(text) or _ANY_COUNT_RE.search(text):
         return None
     if len(text.split()) > 16 or _NOT_NAME_WORDS.search(text) or "«»" in text:
         return None
@@ -952,7 +961,12 @@ def _names_for(clause: str, start: int, end: int, prev_end: int, next_start: int
         subject = re.sub(r"^\s*(?:và|,|;)\s*", "", subject)
         if subject.strip():
             return subject
-    m = re.search(r"\b(?:suy tôn|bình chọn)\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,)", before)
+    # "suy tôn Sở X là ...", "suy tôn các tỉnh A, B đề nghị tặng ...": a comma before a
+    # capital continues the list, before anything else it ends the name
+    m = re.search(
+        rf"\b(?:suy tôn|bình chọn)\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,?\s+(?:đề nghị|để|được)\b|,(?!\s*[{_UP}]))",
+        before,
+    )
     if m:
         return m.group("n")
     return None
@@ -1075,7 +1089,7 @@ def _nominations(
 
 _ANCHOR_BEFORE = re.compile(
     r"(?P<verb>\blàm|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
-    r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị))?\s+(?:đơn vị\s+)?$",
+    r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị|vai trò))?\s+(?:đơn vị\s+)?$",
     re.I,
 )
 _ELECT_VERB = re.compile(r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|đề cử|tín nhiệm)\b", re.I)
@@ -1090,7 +1104,7 @@ def _leader_name(text: str) -> str | None:
     # "Sở X luân phiên giữ chức ...", "Sở X tiếp tục làm ...": the adverb is not the name
     text = re.sub(r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức))+\s*$", "", text)
     text = _strip_punct(text)
-    if not text or not _is_upper_start(text) or len(text.split()) > 16:
+    if not text or not _is_name_start(text) or len(text.split()) > 16:
         return None
     if _NOT_NAME_WORDS.search(text) or _ROLE_RE.search(text):
         return None

@@ -162,3 +162,74 @@ def test_award_header_without_colon_then_dashed_and_plus_lists(own_article):
         ("Công ty Cổ phần Khoáng sản và Xây dựng Bình Dương", "prov_cert", "proposed"),
     }
     assert leaders(article) == {("Công ty Cổ phần Nước – Môi trường Bình Dương", "head", 2024)}
+
+
+def test_lettered_items_with_award_colon_name_and_a_dash_post(own_article):
+    article = extract(own_article("lettered_items_award_colon_name.txt"))
+    got = {(n.nominee, n.kind, n.award, n.status) for n in article.nominations}
+    assert got == {
+        ("Ban Tổ chức Tỉnh ủy", "collective", "gov_flag", "proposed"),
+        ("Ban Dân vận Tỉnh ủy", "collective", "prov_flag", "proposed"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "collective", "prov_flag", "proposed"),
+        ("Hoàng Văn Nam", "individual", "emulation_soldier_province", "proposed"),
+    }
+    assert leaders(article) == {
+        ("Văn phòng Tỉnh ủy", "head", 2024),
+        ("Ban Nội chính Tỉnh ủy", "deputy", 2024),
+    }
+
+
+def test_cluster_of_provinces_names_places_in_lower_case(own_article):
+    article = extract(own_article("province_cluster_lower_case_places.txt"))
+    assert triples(article) == {
+        ("tỉnh Đắk Lắk", "gov_flag", "proposed"),
+        ("tỉnh Gia Lai", "pm_cert", "proposed"),
+        ("tỉnh Kon Tum", "pm_cert", "proposed"),
+    }
+    # "giữ vai trò Cụm trưởng"
+    assert leaders(article) == {
+        ("Tỉnh Lâm Đồng", "head", 2023),
+        ("tỉnh Đắk Nông", "deputy", 2023),
+    }
+
+
+def test_central_association_flag_withdrawn_unit_and_handover(own_article):
+    article = extract(own_article("central_association_flag_withdrawn.txt"))
+    assert triples(article) == {
+        ("Hội Nông dân tỉnh", "ministry_flag", "proposed"),
+        ("Hội Liên hiệp Phụ nữ tỉnh", "prov_flag", "proposed"),
+        ("Tỉnh đoàn", "prov_flag", "proposed"),
+    }
+    assert leaders(article) == {("Liên đoàn Lao động tỉnh", "head", 2022)}
+
+
+def test_award_ceremony_on_behalf_of_the_chair(own_article):
+    article = extract(own_article("ceremony_awarded_by_deputy_chair.txt"))
+    got = {(n.nominee, n.kind, n.award, n.status) for n in article.nominations}
+    assert got == {
+        ("UBND huyện Vị Xuyên", "collective", "prov_flag", "awarded"),
+        ("UBND thành phố Hà Giang", "collective", "prov_flag", "awarded"),
+        ("UBND huyện Quản Bạ", "collective", "prov_cert", "awarded"),
+        ("Phạm Quốc Huy", "individual", "emulation_soldier_province", "awarded"),
+    }
+    assert article.leaders == []
+
+
+def test_count_then_la_names_and_a_year_opening_the_leaders(own_article):
+    article = extract(own_article("year_lead_leaders_count_la.txt"))
+    assert triples(article) == {
+        ("Công ty Điện lực Thanh Hóa", "prov_flag", "proposed"),
+        ("Viễn thông Thanh Hóa", "prov_flag", "proposed"),
+        ("Bưu điện tỉnh Thanh Hóa", "prov_cert", "proposed"),
+        (
+            "Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông thôn tỉnh Thanh Hóa",
+            "prov_cert",
+            "proposed",
+        ),
+        ("Công ty Xăng dầu Thanh Hóa", "prov_cert", "proposed"),
+    }
+    # "Năm 2021, Viễn thông Thanh Hóa làm Trưởng khối": the year is no part of the name
+    assert leaders(article) == {
+        ("Viễn thông Thanh Hóa", "head", 2021),
+        ("Bưu điện tỉnh Thanh Hóa", "deputy", 2021),
+    }
