@@ -233,3 +233,24 @@ def test_count_then_la_names_and_a_year_opening_the_leaders(own_article):
         ("Viễn thông Thanh Hóa", "head", 2021),
         ("Bưu điện tỉnh Thanh Hóa", "deputy", 2021),
     }
+
+
+def test_award_counts_without_names_and_a_passive_suy_ton(own_article):
+    article = extract(own_article("counts_only_and_suy_ton_passive.txt"))
+    # "đã được tặng 3 Cờ thi đua ... cho các tập thể" and "phấn đấu đạt" name no unit
+    assert triples(article) == {
+        ("Sở Khoa học và Công nghệ", "prov_flag", "proposed"),
+        ("Trường Đại học Vinh", "ministry_cert", "proposed"),
+    }
+    # the sitting head hands over; it is not a new leader
+    assert leaders(article) == {
+        ("Sở Khoa học và Công nghệ", "head", 2025),
+        ("Trường Đại học Vinh", "deputy", 2025),
+    }
+
+
+def test_pledge_meeting_names_sitting_heads_with_la(own_article):
+    article = extract(own_article("pledge_sitting_heads_with_la.txt"))
+    assert triples(article) == {("Sở Nội vụ", "gov_flag", "awarded")}
+    assert article.leaders == []
+    assert article.meeting_kind == "pledge" and article.award_year is None
