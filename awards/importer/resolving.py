@@ -182,56 +182,46 @@ class Resolver:
             self.award_types = {}
 
     @staticmethod
-    def _agency_index() -> _Index:
-        from awards.models import Agency, AgencyName, Alias
+    def _names_index(model, name_model, owner: str, place: str) -> _Index:
+        """Every current and former name of agencies (or blocs), and their aliases."""
+        from awards.models import Alias
 
-        agencies = {a.pk: a for a in Agency.objects.only("pk", "name", "province")}
-        entries = [_Entry(a.pk, a.name, a.name, None, None, a.province) for a in agencies.values()]
-        for row in AgencyName.objects.values("agency_id", "name", "valid_from", "valid_to"):
-            agency = agencies.get(row["agency_id"])
-            if agency:
+        key = f"{owner}_id"
+        owners = {o.pk: o for o in model.objects.only("pk", "name", place)}
+        entries = [
+            _Entry(o.pk, o.name, o.name, None, None, getattr(o, place)) for o in owners.values()
+        ]
+        for row in name_model.objects.values(key, "name", "valid_from", "valid_to"):
+            found = owners.get(row[key])
+            if found:
                 entries.append(
                     _Entry(
-                        agency.pk,
-                        agency.name,
+                        found.pk,
+                        found.name,
                         row["name"],
                         row["valid_from"],
                         row["valid_to"],
-                        agency.province,
+                        getattr(found, place),
                     )
                 )
         aliases = [
-            (a["folded"], a["agency_id"], agencies[a["agency_id"]].name)
-            for a in Alias.objects.filter(agency__isnull=False).values("folded", "agency_id")
-            if a["agency_id"] in agencies
+            (a["folded"], a[key], owners[a[key]].name)
+            for a in Alias.objects.filter(**{f"{owner}__isnull": False}).values("folded", key)
+            if a[key] in owners
         ]
         return _Index(entries, aliases)
 
-    @staticmethod
-    def _bloc_index() -> _Index:
-        from awards.models import Alias, Bloc, BlocName
+    @classmethod
+    def _agency_index(cls) -> _Index:
+        from awards.models import Agency, AgencyName
 
-        blocs = {b.pk: b for b in Bloc.objects.only("pk", "name", "organiser")}
-        entries = [_Entry(b.pk, b.name, b.name, None, None, b.organiser) for b in blocs.values()]
-        for row in BlocName.objects.values("bloc_id", "name", "valid_from", "valid_to"):
-            bloc = blocs.get(row["bloc_id"])
-            if bloc:
-                entries.append(
-                    _Entry(
-                        bloc.pk,
-                        bloc.name,
-                        row["name"],
-                        row["valid_from"],
-                        row["valid_to"],
-                        bloc.organiser,
-                    )
-                )
-        aliases = [
-            (a["folded"], a["bloc_id"], blocs[a["bloc_id"]].name)
-            for a in Alias.objects.filter(bloc__isnull=False).values("folded", "bloc_id")
-            if a["bloc_id"] in blocs
-        ]
-        return _Index(entries, aliases)
+        return cls._names_index(Agency, AgencyName, "agency", "province")
+
+    @classmethod
+    def _bloc_index(cls) -> _Index:
+        from awards.models import Bloc, BlocName
+
+        return cls._names_index(Bloc, BlocName, "bloc", "organiser")
 
     @staticmethod
     def _award_types() -> dict[str, tuple[int, str]]:
