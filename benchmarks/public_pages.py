@@ -561,8 +561,9 @@ def main() -> None:
         f"\n{args.requests} requests per page and column after {args.warmup} warm-up, "
         f"{args.concurrency} client threads, gunicorn gthread ({workers} workers, "
         f"GUNICORN_THREADS={os.environ.get('GUNICORN_THREADS', '4')}), {os.cpu_count()} CPUs; "
-        f"load average {load_before:.2f} before, {load_after:.2f} after"
-        + ("  (NOT QUIET: figures include other work)" if max(load_before, load_after) >= 1 else "")
+        f"1-minute load average {load_before:.2f} before (after: {load_after:.2f}, "
+        "this benchmark's own load included)"
+        + ("  NOT QUIET: the figures include other work" if load_before >= args.quiet_load else "")
     )
     print(
         f"trivial {TRIVIAL} p50: {trivial_before['p50']:.2f} ms before the pages, "
