@@ -19,7 +19,7 @@ def content_hash(text: str) -> str:
 class SourceDocumentQuerySet(models.QuerySet):
     def public(self):
         """Published articles and decisions; minutes and other papers stay with the staff."""
-        return self.filter(kind__in=[SourceDocument.Kind.ARTICLE, SourceDocument.Kind.DECISION])
+        return self.filter(kind__in=SourceDocument.PUBLIC_KINDS)
 
 
 class SourceDocument(NormalizedModel):
@@ -47,6 +47,9 @@ class SourceDocument(NormalizedModel):
         verbose_name=_("imported by"),
     )
 
+    # Published texts; meeting minutes and other papers are the board's, not the public's.
+    PUBLIC_KINDS = (Kind.ARTICLE, Kind.DECISION)
+
     objects = SourceDocumentQuerySet.as_manager()
 
     class Meta:
@@ -62,6 +65,10 @@ class SourceDocument(NormalizedModel):
 
     def get_absolute_url(self):
         return reverse("awards:source", kwargs={"pk": self.pk})
+
+    @property
+    def text_is_public(self) -> bool:
+        return self.kind in self.PUBLIC_KINDS
 
     def save(self, *args, **kwargs):
         self.normalize_text_fields()

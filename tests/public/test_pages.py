@@ -130,3 +130,14 @@ class TestAwardList:
         rows = list(csv.reader(io.StringIO(text(response))))
         assert len(rows) - 1 == expected
         assert all(row[5] == "Đề nghị" for row in rows[1:])
+
+
+def test_minutes_show_their_records_but_not_their_text(client, history):
+    from tests.factories import SourceDocumentFactory
+
+    article = SourceDocumentFactory(kind="article", raw_text="Nội dung bài báo công khai")
+    minutes = SourceDocumentFactory(kind="minutes", raw_text="Biên bản: số phiếu nội bộ")
+    assert "Nội dung bài báo công khai" in text(client.get(article.get_absolute_url()))
+    body = text(client.get(minutes.get_absolute_url()))
+    assert minutes.title in body
+    assert "số phiếu nội bộ" not in body
