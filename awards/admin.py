@@ -396,10 +396,12 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
             problems = check_nomination(nomination) if nomination.pk else []
         if not problems:
             return "–"
+        # The rule's name in the list, its explanation on hover; the change form and the
+        # checks page give it in full.
         return format_html_join(
             "",
-            '<div class="rule-warning" title="{}">⚠ {}: {}</div>',
-            ((p.legal_basis, p.rule_name, p.message) for p in problems),
+            '<div class="rule-warning" title="{} ({})">⚠ {}</div>',
+            ((p.message, p.legal_basis, p.rule_name) for p in problems),
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -385,6 +385,8 @@ def test_list_shows_rule_warnings_in_few_queries(
     with django_assert_max_num_queries(30):
         response = client.get(reverse("admin:awards_nomination_changelist"))
     assert response.text.count('class="rule-warning"') == 20
+    # each warning names its rule and explains itself on hover
+    assert 'title="' in response.text.split('class="rule-warning"')[1][:400]
     assert reverse("admin:awards_nomination_checks") in response.text
     assert reverse("admin:awards_nomination_import") in response.text
 
