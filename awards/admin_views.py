@@ -419,6 +419,18 @@ def bloc_year_view(model_admin, request, bloc_id, year):
     data = request.POST if request.method == "POST" else None
     if data is not None and not can_edit:
         raise PermissionDenied
+    if data is not None and "carry_over" in data:
+        count = services.memberships_carry_over(bloc=bloc, year=emulation_year.year, user=user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d member carried over from %(previous)d.",
+                "%(count)d members carried over from %(previous)d.",
+                count,
+            )
+            % {"count": count, "previous": emulation_year.year - 1},
+        )
+        return HttpResponseRedirect(request.path)
     formsets = _formsets(request, bloc, emulation_year, model_admin.admin_site, data)
     if data is not None and all(f.is_valid() for f in formsets):
         try:

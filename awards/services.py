@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from awards import roles
-from awards.models import Decision, Nomination
+from awards.models import Decision, Membership, Nomination
 from awards.rules import RuleProblem, check_nomination
 
 
@@ -191,3 +192,36 @@ def nomination_revoke(*, nomination: Nomination, reason: str, user) -> Nominatio
         user=user,
         needs_decide=True,
     )
+
+
+@transaction.atomic
+def memberships_carry_over(*, bloc, year: int, user) -> int:
+    """Start a bloc's year with last year's members (as plain members); returns how many.
+
+    Agencies already in this year, and agencies dissolved before it began, are left
+    out; heads and deputies are elected, so they are entered, not copied.
+    """
+    if not roles.can_use_bloc(user, bloc.pk):
+        raise PermissionDenied(_("You do not keep this bloc."))
+    if not roles.can_edit_year(user, year):
+        raise PermissionDenied(
+            _("%(year)s is closed; only board administrators may change it.") % {"year": year}
+        )
+    first_day = datetime.date(year, 1, 1)
+    already = Membership.objects.filter(bloc=bloc, year_id=year).values("agency_id")
+    previous = (
+        Membership.objects.filter(bloc=bloc, year_id=year - 1)
+        .exclude(agency_id__in=already)
+        .exclude(agency__dissolved_on__lte=first_day)
+        .values_list("agency_id", flat=True)
+    )
+    created = bulk_create_with_history(
+        [
+            Membership(bloc=bloc, agency_id=agency_id, year_id=year, role=Membership.Role.MEMBER)
+            for agency_id in previous
+        ],
+        Membership,
+        default_user=user,
+        default_change_reason="carried over from the previous year",
+    )
+    return len(created)

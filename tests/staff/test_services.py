@@ -169,3 +169,35 @@ def test_deleting_keeps_the_history(board_staff):
     Nomination.objects.get(pk=pk).delete()
     history = Nomination.history.filter(id=pk)
     assert [h.history_type for h in history.order_by("history_date")] == ["+", "~", "-"]
+
+
+def test_carry_over_copies_last_years_members_once(board_staff):
+    import datetime
+
+    from awards.models import Membership
+    from awards.services import memberships_carry_over
+    from tests.factories import AgencyFactory, BlocFactory, EmulationYearFactory, MembershipFactory
+
+    bloc = BlocFactory()
+    last, this = EmulationYearFactory(year=2023), EmulationYearFactory(year=2024)
+    head = MembershipFactory(bloc=bloc, year=last, role="head")
+    member = MembershipFactory(bloc=bloc, year=last)
+    gone = AgencyFactory(dissolved_on=datetime.date(2023, 12, 31))
+    MembershipFactory(bloc=bloc, year=last, agency=gone)
+    assert memberships_carry_over(bloc=bloc, year=this.year, user=board_staff) == 2
+    copied = Membership.objects.filter(bloc=bloc, year=this)
+    assert {m.agency for m in copied} == {head.agency, member.agency}
+    assert {m.role for m in copied} == {"member"}  # heads are elected, not copied
+    assert copied.first().history.first().history_user == board_staff
+    assert memberships_carry_over(bloc=bloc, year=this.year, user=board_staff) == 0
+
+
+def test_carry_over_refuses_a_secretary_of_another_bloc(secretary, other_bloc):
+    from django.core.exceptions import PermissionDenied
+
+    from awards.services import memberships_carry_over
+    from tests.factories import EmulationYearFactory
+
+    EmulationYearFactory(year=2024)
+    with pytest.raises(PermissionDenied):
+        memberships_carry_over(bloc=other_bloc, year=2024, user=secretary)
