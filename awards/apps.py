@@ -6,3 +6,8 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "awards"
     verbose_name = _("Emulation awards")
+
+    def ready(self):
+        from awards import caching
+
+        caching.connect_signals()

@@ -98,8 +98,6 @@ def clear_on_register_change(sender, **_kwargs) -> None:
 
 
 def connect_signals() -> None:
+    """Called from AwardsConfig.ready, so commands (the importer) clear a shared cache too."""
     post_save.connect(clear_on_register_change, dispatch_uid="public-pages-cache-save")
     post_delete.connect(clear_on_register_change, dispatch_uid="public-pages-cache-delete")
-
-
-connect_signals()
