@@ -11,8 +11,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import pairwise
 
 from django.utils.translation import gettext_lazy as _
+
+from awards.text import fold
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -118,12 +121,29 @@ def html_to_text(html: str) -> str:
     )
     if not text:
         text = trafilatura.extract(html, include_comments=False, favor_recall=True) or ""
-    # trafilatura drops the <title>/<h1> headline at times; keep it as the first line.
-    title = trafilatura.extract_metadata(html)
-    headline = getattr(title, "title", None) if title else None
-    if headline and text and headline.strip() not in text[:500]:
-        text = headline.strip() + "\n\n" + text
-    return text
+    # trafilatura drops the <title>/<h1> headline at times, and repeats it at others:
+    # keep it once, as the first line.
+    metadata = trafilatura.extract_metadata(html)
+    headline = (getattr(metadata, "title", None) or "").strip() if metadata else ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if headline:
+        lines = [headline, *(line for line in lines if fold(line) != fold(headline))]
+    return _as_paragraphs(lines)
+
+
+_LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+
+
+def _as_paragraphs(lines: list[str]) -> str:
+    """One line per paragraph or list item, as the text importer reads plain articles:
+    paragraphs apart by a blank line, the items of a list kept under their lead-in."""
+    if not lines:
+        return ""
+    out = [lines[0]]
+    for previous, line in pairwise(lines):
+        joined = _LIST_ITEM.match(line) or previous.endswith(":")
+        out.append(("\n" if joined else "\n\n") + line)
+    return "".join(out)
 
 
 def check_text(text: str) -> str:

@@ -101,3 +101,30 @@ def test_bad_input_gets_one_clear_error(data, message):
 def test_a_file_over_20_mb_is_refused():
     with pytest.raises(ArticleInputError, match="20 MB"):
         read_article(b"a" * (MAX_BYTES + 1))
+
+
+def test_html_paragraphs_read_like_a_plain_article():
+    """A page (here in decomposed Unicode) repeats its headline in <title> and <h1>,
+    and gives one <p> per paragraph."""
+    title = "Cụm thi đua số 2 tổng kết năm 2021"
+    page = (
+        f"<html><head><title>{title}</title></head><body><nav>Trang chủ</nav><article>"
+        f"<h1>{title}</h1>"
+        "<p>Chiều 14/12, tại Hội trường UBND huyện Tiên Du, Cụm thi đua số 2 tổ chức hội nghị "
+        "tổng kết công tác thi đua, khen thưởng năm 2021.</p>"
+        "<p>Cụm thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho:</p>"
+        "<p>- UBND huyện Tiên Du;</p><p>- UBND huyện Yên Phong.</p>"
+        "<p>Hội nghị bầu UBND huyện Gia Bình làm Cụm trưởng năm 2022.</p>"
+        "</article><aside>Tin liên quan</aside></body></html>"
+    )
+    text = unicodedata.normalize("NFC", read_article(unicodedata.normalize("NFD", page).encode()))
+    assert text.count(title) == 1
+    assert f"{title}\n\nChiều 14/12" in text
+    assert "cho:\n- UBND huyện Tiên Du;\n- UBND huyện Yên Phong." in text
+    article = extract(text)
+    assert str(article.meeting_date) == "2021-12-14"
+    assert article.venue == "Hội trường UBND huyện Tiên Du"
+    assert {n.nominee for n in article.nominations} == {
+        "UBND huyện Tiên Du",
+        "UBND huyện Yên Phong",
+    }
