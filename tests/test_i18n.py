@@ -1,14 +1,18 @@
 """The Vietnamese catalogues are complete and compiled; pages are Vietnamese by default.
 
 Two catalogues: ours (locale/) and, for the admin screens of django-import-export
-and django-simple-history, which ship no Vietnamese, locale/vendor/.
+and django-simple-history, which ship no Vietnamese, and for the messages Django's own
+Vietnamese catalogues lack, locale/vendor/ (django.po, plus djangojs.po for the admin's
+JavaScript).
 """
 
 import ast
 import gettext
+import json
 import re
 from pathlib import Path
 
+import django
 import import_export
 import pytest
 import simple_history
@@ -20,8 +24,15 @@ from tests.factories import NominationFactory
 LOCALE = Path(settings.BASE_DIR) / "locale"
 VI_PO = LOCALE / "vi" / "LC_MESSAGES" / "django.po"
 VENDOR_PO = LOCALE / "vendor" / "vi" / "LC_MESSAGES" / "django.po"
+VENDOR_JS_PO = LOCALE / "vendor" / "vi" / "LC_MESSAGES" / "djangojs.po"
 # The fewest messages each catalogue can hold: a catalogue cut short is caught.
-MINIMUM_MESSAGES = {VI_PO: 400, VENDOR_PO: 60}
+MINIMUM_MESSAGES = {VI_PO: 400, VENDOR_PO: 200, VENDOR_JS_PO: 20}
+DJANGO_DIR = Path(django.__file__).parent
+# Django's catalogues whose Vietnamese gaps the vendor catalogues fill, per domain.
+DJANGO_CATALOGUES = {
+    "django": ["contrib/admin", "contrib/auth", "contrib/contenttypes", "contrib/sessions", "conf"],
+    "djangojs": ["contrib/admin"],
+}
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]*\}|</?[a-z]+[^>]*>")
 
 
@@ -53,7 +64,16 @@ def translations(entry: dict) -> list[str]:
     return [v for k, v in entry["fields"].items() if k.startswith("msgstr")]
 
 
-@pytest.fixture(scope="module", params=[VI_PO, VENDOR_PO], ids=["project", "vendor"])
+def key(entry: dict) -> tuple[str | None, str]:
+    """What gettext looks a message up by: its context (if any) and msgid."""
+    return entry["fields"].get("msgctxt"), entry["fields"]["msgid"]
+
+
+@pytest.fixture(
+    scope="module",
+    params=[VI_PO, VENDOR_PO, VENDOR_JS_PO],
+    ids=["project", "vendor", "vendor-js"],
+)
 def vi_po(request):
     return request.param
 
@@ -101,11 +121,15 @@ def test_compiled_catalogue_matches_the_po_file(vi_po, vi_entries):
     stale = []
     for e in vi_entries[1:]:
         fields = e["fields"]
+        context = fields.get("msgctxt")
         if "msgid_plural" in fields:
-            got = compiled.ngettext(fields["msgid"], fields["msgid_plural"], 1)
+            plural = (fields["msgid"], fields["msgid_plural"], 1)
+            got = compiled.npgettext(context, *plural) if context else compiled.ngettext(*plural)
             want = fields["msgstr[0]"]
         else:
-            got, want = compiled.gettext(fields["msgid"]), fields["msgstr"]
+            msgid = fields["msgid"]
+            got = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            want = fields["msgstr"]
         if got != want:
             stale.append(fields["msgid"])
     assert stale == [], "run manage.py compilemessages"
@@ -141,6 +165,22 @@ def test_vendor_catalogue_holds_every_message_of_the_installed_packages():
             for e in parse_po(french)[1:]
             if e["fields"]["msgid"] not in ours
         ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("domain", DJANGO_CATALOGUES)
+def test_vendor_catalogue_fills_every_gap_in_djangos_vietnamese(domain):
+    """Each msgid of Django's French catalogues (complete) is translated in Vietnamese:
+    by Django's own vi catalogue of the same app, or else by ours."""
+    vendor = parse_po(VENDOR_PO if domain == "django" else VENDOR_JS_PO)[1:]
+    ours = {key(e) for e in vendor if all(translations(e))}
+    missing = []
+    for app in DJANGO_CATALOGUES[domain]:
+        locale = DJANGO_DIR / app / "locale"
+        vietnamese = locale / "vi" / "LC_MESSAGES" / f"{domain}.po"
+        translated = {key(e) for e in parse_po(vietnamese)[1:] if all(translations(e))}
+        french = parse_po(locale / "fr" / "LC_MESSAGES" / f"{domain}.po")[1:]
+        missing += [(app, key(e)) for e in french if key(e) not in translated | ours]
     assert missing == []
 
 
@@ -181,3 +221,42 @@ def test_history_page_is_vietnamese(client, superuser):
     assert "2 bản ghi" in body
     assert "Changed by" not in body
     assert "Change history" not in body
+
+
+@pytest.mark.django_db
+def test_admin_login_page_is_wholly_vietnamese(client):
+    body = client.get(reverse("admin:login")).content.decode()
+    assert "Chuyển đến nội dung chính" in body
+    assert "Skip to main content" not in body
+    assert "Toggle theme" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "vietnamese", "english"),
+    [("", "Hiện số lượng", "Show counts"), ("?_facets=True", "Ẩn số lượng", "Hide counts")],
+    ids=["show-counts", "hide-counts"],
+)
+def test_admin_changelist_is_wholly_vietnamese(admin_client, query, vietnamese, english):
+    NominationFactory()
+    response = admin_client.get(reverse("admin:awards_nomination_changelist") + query)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Chuyển đến nội dung chính" in body
+    assert vietnamese in body
+    assert english not in body
+    assert "Skip to main content" not in body
+    assert "Toggle navigation" not in body
+
+
+@pytest.mark.django_db
+def test_admin_javascript_catalogue_serves_the_vendor_translations(admin_client):
+    """/admin/jsi18n/ merges LOCALE_PATHS over Django's own djangojs catalogue."""
+    body = admin_client.get(reverse("admin:jsi18n")).content.decode()
+
+    def entry(msgid, msgstr):  # as the view writes it: JSON, non-ASCII escaped
+        return f"{json.dumps(msgid)}: {json.dumps(msgstr)}"
+
+    assert entry("Choose all %s", "Chọn tất cả %s") in body  # ours
+    assert entry("Sunday", "Chủ nhật") in body  # ours
+    assert entry("Today", "Hôm nay") in body  # Django's own vi catalogue, still merged in
