@@ -923,6 +923,15 @@ _SUBJECT_END = re.compile(
 )
 
 
+# a rank or a score after the name: "Sở X dẫn đầu khối với 98,5 điểm", "Sở Y xếp thứ hai"
+_RANK_TAIL = re.compile(
+    r"\s*,?\s+(?:(?:dẫn đầu|đứng đầu)(?:\s+(?:khối|cụm|toàn khối|toàn cụm))?|(?:xếp|đứng)\s+(?:thứ|hạng|vị trí)\s+\w+)"
+    r"(?:\s+với\s+[\d,.]+\s+điểm)?|\s*,?\s+(?:với|đạt)\s+[\d,.]+\s+điểm"
+)
+# a list cut short by the next award: "tặng Cờ thi đua cho A và Bằng khen cho B"
+_DANGLING_JOIN = re.compile(r"\s*(?:,|\bvà|\bcùng)\s*$")
+
+
 def _names_after(rest: str) -> str | None:
     m = _COUNT_LEAD.match(rest.strip())
     if m:
@@ -937,6 +946,13 @@ def _names_after(rest: str) -> str | None:
 
 def _names_for(clause: str, start: int, end: int, prev_end: int, next_start: int) -> str | None:
     """Find the nominee text of the award mention clause[start:end]."""
+    got = _names_for_raw(clause, start, end, prev_end, next_start)
+    if got is None:
+        return None
+    return _DANGLING_JOIN.sub("", _RANK_TAIL.sub("", got))
+
+
+def _names_for_raw(clause: str, start: int, end: int, prev_end: int, next_start: int) -> str | None:
     after = clause[end:next_start]
     for pattern in (_AFTER_CHO, _AFTER_LA, _AFTER_COLON, _AFTER_GOM):
         m = pattern.match(after)
@@ -988,10 +1004,30 @@ def _clauses(sentence: str) -> list[str]:
             *[c for c in re.split(r"\s*;\s*", head[:-1]) if c][:-1],
             re.split(r"\s*;\s*", head[:-1])[-1] + ":" + tail,
         ]
-    return [c for c in re.split(r"\s*;\s*", sentence) if c.strip()]
+    merged: list[str] = []
+    for c in re.split(r"\s*;\s*", sentence):
+        if not c.strip():
+            continue
+        # "... tặng Bằng khen cho A và B; C": a bare list of units after ';' goes on with the list
+        if (
+            merged
+            and re.search(r"\bcho\s+[^:]*$", merged[-1])
+            and _is_head(c.strip())
+            and not _AWARD_RE.search(c)
+            and not re.search(
+                r"\b(?:được|đề nghị|tặng|trao|nhận|là|làm|bầu|đã|xin|rút|không|sẽ|có)\b", c
+            )
+        ):
+            merged[-1] += ", " + c
+            continue
+        merged.append(c)
+    return merged
 
 
 def _giver_window(before: str) -> str:
+    # "... cho Viện Kiểm sát nhân dân tỉnh và Bằng khen": the words before hold a nominee, not a giver
+    if re.search(r"\bcho\b", before):
+        return ""
     cut = 0
     for m in re.finditer(r"đề nghị|\bđược\b|\bnhận\b|,|:", before):
         cut = m.end()
@@ -1088,7 +1124,7 @@ def _nominations(
 # Leaders
 
 _ANCHOR_BEFORE = re.compile(
-    r"(?P<verb>\blàm|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
+    r"(?P<verb>\blàm|\blà|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
     r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị|vai trò))?\s+(?:đơn vị\s+)?$",
     re.I,
 )
@@ -1111,6 +1147,37 @@ def _leader_name(text: str) -> str | None:
     return text
 
 
+_ROLE_THEN_LA = re.compile(
+    r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm\s+(?P<y>\d{4}))?\s+(?:sẽ\s+)?là\s+(?P<n>[^;.]+)"
+)
+
+
+def _named_after_role(
+    after: str, year: int | None, award_year: int | None, batch: list
+) -> tuple[list[str], int | None]:
+    """ "Cụm trưởng năm 2025 là X", "hai Cụm phó là A và B": the term after the year summarised.
+
+    A role with its holder after "là" names the sitting leader unless the term is the
+    year after the results the meeting summarises (or follows such a head in the sentence).
+    """
+    m = _ROLE_THEN_LA.match(after)
+    if not m or award_year is None:
+        return [], None
+    y = int(m.group("y")) if m.group("y") else year
+    if y is None and any(y2 == award_year + 1 for _l, y2 in batch):
+        y = award_year + 1
+    if y != award_year + 1:
+        return [], None
+    text = _NAME_END.split(m.group("n"))[0]
+    text = re.split(r",\s*(?=(?:hai\s+|các\s+)?(?:Phó|Cụm|Khối|Trưởng)\b)", text)[0]
+    names = []
+    for piece in split_names(text):
+        name = _leader_name(piece.text)
+        if name and looks_like_unit(name):
+            names.append(name)
+    return names, y
+
+
 def _leaders(sentences: list[_Sentence], award_year: int | None) -> list[LeaderData]:
     found: list[LeaderData] = []
     for sent in sentences:
@@ -1129,10 +1196,21 @@ def _leaders(sentences: list[_Sentence], award_year: int | None) -> list[LeaderD
             role_end = r.end() + (ym.end() if ym else 0)
             year = int(ym.group(1)) if ym else None
             if not anchor:
+                named, y = _named_after_role(text[r.end() :], year, award_year, batch)
+                for agency in named:
+                    role = "deputy" if r.group("deputy") else "head"
+                    batch.append(
+                        (LeaderData(agency=agency, role=role, year=y, sentence=sent.text), y)
+                    )
                 prev_end = role_end
                 continue
             verb = anchor.group("verb").lower()
             name = None
+            # "bầu Tòa án tỉnh là Trưởng khối, Viện Kiểm sát là Phó Trưởng khối": "là" names a
+            # new leader only after an election verb; "Sở X là Trưởng khối" alone is the sitting one
+            if verb == "là" and not (_ELECT_VERB.search(before) or batch):
+                prev_end = role_end
+                continue
             if verb.startswith("bàn giao"):
                 seg = before[: anchor.start()]
                 if re.search(r"\bnhận\s*$", seg):

@@ -3,6 +3,8 @@
 Each test pins one general rule with a whole article and its expected extraction.
 """
 
+import pytest
+
 from awards.importer.extracting import extract
 
 
@@ -254,3 +256,108 @@ def test_pledge_meeting_names_sitting_heads_with_la(own_article):
     assert triples(article) == {("Sở Nội vụ", "gov_flag", "awarded")}
     assert article.leaders == []
     assert article.meeting_kind == "pledge" and article.award_year is None
+
+
+def test_rank_and_score_after_the_name_and_prizes_that_are_not_awards(own_article):
+    article = extract(own_article("council_points_prize_money.txt"))
+    # "dẫn đầu khối với 98,5 điểm", "xếp thứ hai với 97 điểm" are not part of the names;
+    # a contest prize ("giải Nhất hội thi") and prize money are not emulation awards
+    assert triples(article) == {
+        ("Sở Tài chính", "prov_flag", "proposed"),
+        ("Sở Nội vụ", "prov_cert", "proposed"),
+        ("Thanh tra tỉnh", "prov_cert", "proposed"),
+    }
+    assert leaders(article) == {("Sở Nội vụ", "head", 2024), ("Sở Tư pháp", "deputy", 2024)}
+
+
+def test_en_dash_posts_and_a_list_going_on_after_a_semicolon(own_article):
+    article = extract(own_article("en_dash_persons_semicolons.txt"))
+    got = {(n.nominee, n.kind, n.award, n.position) for n in article.nominations}
+    assert got == {
+        ("Sở Lao động – Thương binh và Xã hội", "collective", "prov_flag", None),
+        ("Sở Tài nguyên và Môi trường", "collective", "prov_cert", None),
+        ("Sở Xây dựng", "collective", "prov_cert", None),
+        ("Sở Giáo dục và Đào tạo", "collective", "prov_cert", None),
+        (
+            "Nguyễn Văn Hải",
+            "individual",
+            "prov_cert",
+            "Giám đốc Sở Lao động – Thương binh và Xã hội",
+        ),
+        ("Trần Thị Thu", "individual", "prov_cert", "Phó Giám đốc Sở Xây dựng"),
+    }
+    assert leaders(article) == {
+        ("Sở Lao động – Thương binh và Xã hội", "head", 2023),
+        ("Sở Xây dựng", "deputy", 2023),
+    }
+
+
+def test_second_award_with_cho_inherits_the_giver_and_bau_x_la_truong_khoi(own_article):
+    article = extract(own_article("head_for_next_year_results.txt"))
+    # "tặng Cờ thi đua cho A và Bằng khen cho B": B's Bằng khen is still the province's
+    assert triples(article) == {
+        ("Công an tỉnh", "gov_flag", "proposed"),
+        ("Viện Kiểm sát nhân dân tỉnh", "prov_flag", "proposed"),
+        ("Cục Thi hành án dân sự tỉnh", "prov_cert", "proposed"),
+        ("Lê Minh Tâm", "prov_cert", "proposed"),
+    }
+    # the sitting head (Công an tỉnh, 2024) chairs; Quỹ khen thưởng and the council are no nominees
+    assert leaders(article) == {
+        ("Tòa án nhân dân tỉnh", "head", 2025),
+        ("Viện Kiểm sát nhân dân tỉnh", "deputy", 2025),
+    }
+
+
+def test_rotating_head_for_next_year_and_two_deputies_with_la(own_article):
+    article = extract(own_article("two_deputies_la_a_va_b.txt"))
+    assert triples(article) == {
+        ("UBND huyện Quảng Xương", "prov_flag", "proposed"),
+        ("UBND huyện Hậu Lộc", "prov_cert", "proposed"),
+    }
+    # "Cụm trưởng luân phiên năm 2025 là X" in a 2024 review names the new term
+    assert leaders(article) == {
+        ("UBND huyện Quảng Xương", "head", 2025),
+        ("UBND huyện Hậu Lộc", "deputy", 2025),
+        ("UBND huyện Nga Sơn", "deputy", 2025),
+    }
+
+
+def test_nhan_ban_giao_vai_tro_cum_truong(own_article):
+    article = extract(own_article("handover_role_cum_truong.txt"))
+    assert triples(article) == {
+        ("Hội Nông dân tỉnh", "prov_flag", "proposed"),
+        ("Hội Chữ thập đỏ tỉnh", "ministry_cert", "proposed"),
+    }
+    assert leaders(article) == {
+        ("Hội Nông dân tỉnh", "head", 2025),
+        ("Hội Cựu chiến binh tỉnh", "deputy", 2025),
+    }
+
+
+def test_midyear_review_keeps_a_flag_stated_as_given(own_article):
+    # the README counts an award the article states was given ("vinh dự nhận"), even in passing
+    article = extract(own_article("midyear_past_flag.txt"))
+    assert triples(article) == {("Sở Kế hoạch và Đầu tư", "gov_flag", "awarded")}
+    assert article.leaders == [] and article.meeting_kind == "midyear"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # pledge signing: members, targets, units striving for flags, the sitting head "là"
+        "neg_pledge_targets.txt",
+        # one teacher's pledge to strive for Chiến sĩ thi đua, counts of registrations
+        "neg_individual_pledge.txt",
+        # a campaign launch: award names for the future, gifts
+        "neg_campaign_poor.txt",
+        # a training course: the committee, the council, Quỹ khen thưởng, award rules, counts
+        "neg_training_course.txt",
+        # a sports games: giải Nhất, huy chương vàng are sports prizes, not emulation awards
+        "neg_sports_games.txt",
+        # mid-year ranks that the article says are not a review; the sitting head and deputy
+        "midyear_sitting_and_ranks_negative.txt",
+    ],
+)
+def test_negative_shapes_yield_nothing(own_article, name):
+    article = extract(own_article(name))
+    assert article.nominations == [] and article.leaders == []
