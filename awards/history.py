@@ -25,6 +25,7 @@ from awards.models import (
     Membership,
     Nomination,
 )
+from awards.models.base import in_force
 from awards.records import AgencyLinks, record_rows
 
 FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
@@ -236,10 +237,7 @@ def names_then(agency_ids_query: QuerySet) -> dict[int, list[tuple]]:
 
 def name_in(names: list[tuple], day: datetime.date, current: str) -> str:
     """As ``Agency.name_on``, over (name, valid_from, valid_to) tuples."""
-    for name, valid_from, valid_to in names:
-        if (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to):
-            return name
-    return current
+    return next((name for name, *period in names if in_force(*period, day)), current)
 
 
 def bloc_members(bloc: Bloc) -> list[MemberRow]:

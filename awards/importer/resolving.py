@@ -81,11 +81,9 @@ class _Entry:
     province: str = ""
 
     def valid_on(self, day: dt.date | None) -> bool:
-        if day is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        from awards.models.base import in_force
+
+        return day is None or in_force(self.valid_from, self.valid_to, day)
 
 
 class _Index:

@@ -56,6 +56,12 @@ def validity_constraint(
     )
 
 
+def in_force(valid_from, valid_to, day) -> bool:
+    """Whether a period covers ``day`` (either end may be open): the one definition of
+    "the name in force on a date", used by the models, the public pages and the importer."""
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+
+
 def name_valid_on(names, on):
     """Pick, from name rows ordered by valid_from, the one in force on a date.
 
@@ -63,9 +69,4 @@ def name_valid_on(names, on):
     """
     if on is None:
         return None
-    for row in names:
-        if (row.valid_from is None or row.valid_from <= on) and (
-            row.valid_to is None or on <= row.valid_to
-        ):
-            return row
-    return None
+    return next((row for row in names if in_force(row.valid_from, row.valid_to, on)), None)
