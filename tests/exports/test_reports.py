@@ -2,9 +2,11 @@
 
 import csv
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from awards import reports
@@ -85,7 +87,9 @@ def test_page_is_printable_and_public(client, year_2019, django_assert_max_num_q
     assert "Sở Kế hoạch và Đầu tư" in body
     assert "Sở Bị Loại" not in body
     assert "Sở Năm Khác" not in body
-    assert "@media print" in body
+    # the print styles live in a static stylesheet (the CSP forbids inline styles)
+    assert "css/report.css" in body
+    assert "@media print" in Path(finders.find("css/report.css")).read_text(encoding="utf-8")
 
 
 def test_unknown_year_or_format_is_not_found(client, year_2019):
