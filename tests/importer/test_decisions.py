@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from awards.importer import import_article_text
-from awards.importer.extracting import decision_issuer, extract
+from awards.importer.extracting import extract
+from awards.importer.metadata import decision_issuer
 from awards.models import Agency, Decision, Nomination, SourceDocument
 from tests.factories import AgencyFactory
 

@@ -1,0 +1,252 @@
+"""The article's facts about the meeting: bloc, results year, date, venue, province, decisions.
+
+Read from the lead paragraph and the title (the first sentences name the bloc,
+the year summarised, the date and the place) and, for decisions, from every
+sentence. Nominations and leaders are read elsewhere (``extracting``, ``leaders``).
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+
+from awards.importer.extracting import (
+    _UP,
+    _YEAR_ANY,
+    ArticleData,
+    DecisionData,
+    _collapse,
+    _is_upper_start,
+    _Sentence,
+    _strip_punct,
+)
+from awards.text import fold
+
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b")
+_DATE_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
+
+_BLOC_RE = re.compile(
+    r"(?P<bloc>(?:Khối|Cụm)\s+thi\s+đua\s+(?:(?!\b(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|"
+    r"thuộc|do|vừa|chính thức|long trọng)\b)[^.;:()\"“])+?)"
+    r"(?=\s+(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|thuộc|do|vừa|chính thức|long trọng)\b"
+    r"|\s+(?:và|cùng)\s+(?:Khối|Cụm)\s+thi\s+đua|\s*[.;:(\"“]|$)"
+)
+_VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
+
+
+def _bloc(first: str, title: str | None) -> str | None:
+    for source in (first, title or ""):
+        for m in _BLOC_RE.finditer(source):
+            bloc = _strip_punct(m.group("bloc"))
+            bloc = re.sub(r",\s*$", "", bloc)
+            if len(bloc.split()) >= 4:
+                return bloc
+    return None
+
+
+def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
+    for source in (first, title or ""):
+        m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
+        m = re.search(r"tổng kết[^.]{0,120}?năm\s+(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
+    for source in (first, title or ""):
+        if re.search(r"sơ kết", source, re.I):
+            return None, "midyear"
+        if re.search(r"ký kết giao ước|giao ước thi đua|phát động thi đua", source, re.I):
+            return None, "pledge"
+    return None, None
+
+
+_ACHIEVEMENT_YEAR = re.compile(
+    r"(?:dẫn đầu|thành tích|hoàn thành xuất sắc(?:\s+toàn diện)?\s+nhiệm vụ|phong trào thi đua|"
+    r"công tác thi đua)[^.;]{0,80}?\bnăm(?:\s+học)?\s+(\d{4})\b",
+    re.I,
+)
+
+
+def _achievement_year(text: str, meeting_date: str | None) -> int | None:
+    """The year an award is for, when no summary meeting names it ("dẫn đầu ... năm 2020").
+
+    A date's year ("ngày 10 tháng 3 năm 2021") is not an achievement year, nor
+    is a year after the meeting.
+    """
+    limit = int(meeting_date[:4]) if meeting_date else None
+    for m in _ACHIEVEMENT_YEAR.finditer(text):
+        if re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, m.start(1) - 20) : m.start(1) - 4]):
+            continue
+        year = int(m.group(1))
+        if limit is None or year <= limit:
+            return year
+    return None
+
+
+def _meeting_date(
+    first: str, published: str | None, award_year: int | None, title: str | None
+) -> str | None:
+    m = _DATE_WORDS.search(first)
+    candidates = []
+    if m:
+        candidates.append((m.start(), m.group(1), m.group(2), m.group(3)))
+    for dm in _DATE_DMY.finditer(first):
+        pre = first[max(0, dm.start() - 25) : dm.start()]
+        if re.search(r"(?:số|Quyết định|QĐ)\s*$", pre) or "/" in first[dm.end() : dm.end() + 1]:
+            continue
+        candidates.append((dm.start(), dm.group(1), dm.group(2), dm.group(3)))
+        break
+    if not candidates:
+        return None
+    _pos, d, mo, y = min(candidates)
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if y:
+        year = int(y)
+    elif published:
+        pub = dt.date.fromisoformat(published)
+        year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    elif award_year:
+        # a January meeting closes the previous year; the results year is the earlier one
+        year = award_year if month >= 7 else award_year + 1
+    else:
+        ym = _YEAR_ANY.search(first) or _YEAR_ANY.search(title or "")
+        if not ym:
+            return None
+        year = int(ym.group(1))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _venue(first: str, bloc: str | None) -> str | None:
+    # "TP." and "TX." end no sentence: hide their dots while the venue is read
+    first = re.sub(r"\b(TP|TX|Tp|Tx)\.", "\\1\x05", first)
+    m = _VENUE_RE.search(first)
+    if not m:
+        return None
+    venue = m.group("v").replace("\x05", ".")
+    cut = len(venue)
+    bm = re.search(r",\s*(?:Khối|Cụm)\s+thi\s+đua", venue)
+    if bm:
+        cut = bm.start()
+    else:
+        cm = re.search(r",", venue)
+        if cm:
+            cut = cm.start()
+    venue = _strip_punct(venue[:cut])
+    if not venue or (
+        not _is_upper_start(venue)
+        and not venue.lower().startswith(("thành phố", "trụ sở", "hội trường"))
+    ):
+        return None
+    return venue
+
+
+def _province(text: str) -> str | None:
+    m = re.search(
+        rf"\b(?:tỉnh|thành phố)\s+(?P<p>[{_UP}][^\s,.;]*(?:\s+[{_UP}][^\s,.;]*){{0,3}})", text
+    )
+    return m.group("p") if m else None
+
+
+# ---------------------------------------------------------------------------
+# Decisions
+
+_DECISION_RE = re.compile(
+    r"\b[Qq]uyết\s+định\s+(?:số\s*)?(?P<number>\d+[a-zA-Z]?\s*/\s*Q[ĐD]\s*-\s*[\w.\-]*\w)"
+    r"(?:\s*,?\s*(?:ký\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4})))?"
+)
+_SIGNER_RE = re.compile(
+    rf"(?:do|được)\s+(?:đồng chí|ông|bà|đ/c)\s+(?P<name>[{_UP}][^\s,;]*(?:\s+[{_UP}][^\s,;]*){{1,4}})"
+    r"[^.;]{0,80}?\bký\b"
+)
+
+
+def decision_issuer(number: str, province: str | None) -> str | None:
+    """Who issues a decision, read from its number's suffix (TTg, CTN, UBND)."""
+    suffix = number.split("-", 1)[1] if "-" in number else ""
+    key = fold(suffix).split("-")[0].split(".")[0]
+    if key == "ttg":
+        return "Thủ tướng Chính phủ"
+    if key == "ctn":
+        return "Chủ tịch nước"
+    if key.startswith("ub"):
+        return f"Chủ tịch UBND tỉnh {province}" if province else "Chủ tịch UBND tỉnh"
+    return None
+
+
+def _decisions(sentences: list[_Sentence], province: str | None) -> dict[str, DecisionData]:
+    """Every decision cited, by number (the first citation with a date wins)."""
+    found: dict[str, DecisionData] = {}
+    for sent in sentences:
+        for m in _DECISION_RE.finditer(sent.text):
+            number = re.sub(r"\s+", "", m.group("number"))
+            day = None
+            d, mo, y = (
+                m.group("d") or m.group("wd"),
+                m.group("m") or m.group("wm"),
+                m.group("y") or m.group("wy"),
+            )
+            if d:
+                with contextlib.suppress(ValueError):
+                    day = dt.date(int(y), int(mo), int(d)).isoformat()
+            signer = _SIGNER_RE.search(sent.text[m.end() :])
+            known = found.get(number)
+            if known is None or (known.date is None and day):
+                found[number] = DecisionData(
+                    number=number,
+                    date=day,
+                    issuer=decision_issuer(number, province),
+                    signer=signer.group("name") if signer else None,
+                    text=_collapse(m.group(0)),
+                )
+    return found
+
+
+def _link_decisions(article: ArticleData, decisions: dict[str, DecisionData]) -> None:
+    """An award takes the decision cited in its sentence, else the article's only decision."""
+    article.decisions = list(decisions.values())
+    for nom in article.nominations:
+        if nom.status != "awarded":
+            continue
+        cited = [re.sub(r"\s+", "", m.group("number")) for m in _DECISION_RE.finditer(nom.sentence)]
+        if cited:
+            nom.decision = cited[0]
+        elif len(decisions) == 1:
+            nom.decision = next(iter(decisions))
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+
+
+def read_meeting(article: ArticleData, paragraphs: list[str]) -> None:
+    """Fill the article's publisher, bloc, year, meeting kind and date, venue and province."""
+    first = paragraphs[0] if paragraphs else ""
+    pm = re.match(r"^\(\s*([A-ZĐ][\w.&]{1,15})\s*\)\s*[-–—:]?\s*", first)
+    if pm:
+        article.publisher = pm.group(1)
+        first = first[pm.end() :]
+    article.bloc = _bloc(first, article.title)
+    article.award_year, article.meeting_kind = _award_year(first, article.title)
+    article.meeting_date = _meeting_date(
+        first, article.published, article.award_year, article.title
+    )
+    if article.award_year is None and article.meeting_kind is None:
+        article.award_year = _achievement_year(
+            "\n".join(p for p in paragraphs), article.meeting_date
+        )
+    article.venue = _venue(first, article.bloc)
+    article.province = _province(first) or _province(article.text)
+
+
+def read_decisions(article: ArticleData, sentences: list[_Sentence]) -> None:
+    """Every decision the article cites, each award linked to its own."""
+    _link_decisions(article, _decisions(sentences, article.province))
