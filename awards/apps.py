@@ -6,8 +6,3 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "awards"
     verbose_name = _("Emulation awards")
-
-    def ready(self):
-        from awards import caching
-
-        caching.connect_signals()

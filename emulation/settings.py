@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "awards",
+    "public",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,5 @@ admin.site.site_title = _("Award register")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("reports/", include("awards.report_urls")),
-    path("", include("awards.urls")),
+    path("", include("public.urls")),
 ]

@@ -10,7 +10,7 @@ import sys
 import django
 django.setup()
 from django.db.models.signals import post_save
-print("views loaded:", "awards.views" in sys.modules)
+print("views loaded:", "public.views" in sys.modules)
 print("listening:", any(entry[0][0] == "public-pages-cache-save" for entry in post_save.receivers))
 """
 

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from awards import reports
 from awards.models import Nomination
+from public import reports
 from tests.factories import (
     BlocFactory,
     DecisionFactory,

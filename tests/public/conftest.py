@@ -130,7 +130,7 @@ def small_history(db):
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts with an empty page cache (a rolled-back test sends no signal)."""
-    from awards import caching
+    from public import caching
 
     caching.clear()
     yield

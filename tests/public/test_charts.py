@@ -5,7 +5,7 @@ import re
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from awards.charts import bar_chart, nice_step
+from public.charts import bar_chart, nice_step
 
 
 def test_bars_stack_and_fit_the_plot():

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awards.abbreviations import expand, variants
-from awards.search import site_search
 from awards.text import match_key
+from public.search import site_search
 from tests.factories import (
     AgencyFactory,
     AgencyNameFactory,

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from awards.records import escape, render_member_items, render_record_rows
+from public.tables import escape, render_member_items, render_record_rows
 
 register = template.Library()
 
@@ -62,11 +62,11 @@ def filter_control(bound_field) -> str:
 
 @register.simple_tag
 def record_rows(rows, hide: str = "", current_names: bool = False) -> str:
-    """The table rows of ``rows`` (awards.records.RecordRow), written in Python."""
+    """The table rows of ``rows`` (public.tables.RecordRow), written in Python."""
     return render_record_rows(rows, hide=hide, current_names=current_names)
 
 
 @register.simple_tag
 def member_items(rows) -> str:
-    """The list items of a bloc's members in one year (awards.history.MemberRow)."""
+    """The list items of a bloc's members in one year (public.queries.MemberRow)."""
     return render_member_items(rows)

@@ -23,8 +23,8 @@ from django.db.models import Case, IntegerField, Lookup, Q, QuerySet, Value, Whe
 
 from awards.abbreviations import variants
 from awards.models import Agency, AgencyName, Bloc, Person
-from awards.records import AgencyLinks
 from awards.text import fold
+from public.tables import AgencyLinks
 
 # "&" and "và" both become "va" in a match key; stored text may have either, so skip it.
 STOPWORDS = frozenset({"va"})

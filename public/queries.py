@@ -13,8 +13,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
-from awards.caching import cached_lookup
-from awards.charts import BarChart, bar_chart
 from awards.models import (
     Agency,
     AgencyLineage,
@@ -26,7 +24,9 @@ from awards.models import (
     Nomination,
 )
 from awards.models.base import in_force
-from awards.records import AgencyLinks, record_rows
+from public.caching import cached_lookup
+from public.charts import BarChart, bar_chart
+from public.tables import AgencyLinks, record_rows
 
 FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
 # Awards decided above the agency itself: named on the bloc page, the rest are counted.
@@ -40,7 +40,7 @@ SERIES = [_("awarded"), _("proposed")]
 
 
 def public_nominations() -> QuerySet:
-    """Public rows, to be read as table rows by ``awards.records.record_rows``."""
+    """Public rows, to be read as table rows by ``public.tables.record_rows``."""
     return Nomination.objects.public()
 
 

@@ -9,9 +9,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.caching import cached_lookup
 from awards.models import Agency, AwardType, Bloc, Nomination, Person
-from awards.search import matching
+from public.caching import cached_lookup
+from public.search import matching
 
 PUBLIC_STATUS_CHOICES = [
     (value, label)

@@ -1,12 +1,10 @@
-"""Public pages of the register: readable ASCII URLs."""
+"""Every public URL, readable ASCII; names keep their namespaces ("awards:…", "reports:…")."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
-app_name = "awards"
-
-urlpatterns = [
+pages = [
     path("", views.home, name="home"),
     path("awards/", views.award_list, name="award_list"),
     path("search/", views.search, name="search"),
@@ -16,4 +14,12 @@ urlpatterns = [
     path("award-types/<slug:code>/", views.award_type_detail, name="award_type"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("healthz/", views.healthz, name="healthz"),
+]
+reports = [
+    path("", views.report_index, name="index"),
+    path("<int:year>/", views.yearly_report, name="year"),
+]
+urlpatterns = [
+    path("reports/", include((reports, "reports"))),
+    path("", include((pages, "awards"))),
 ]

@@ -122,7 +122,7 @@ class AgencyLinks:
 
 
 def render_member_items(rows) -> SafeString:
-    """The ``<li>`` of each bloc member (``awards.history.MemberRow``), escaped, in Python."""
+    """The ``<li>`` of each bloc member (``public.queries.MemberRow``), escaped, in Python."""
     html = []
     for m in rows:
         item = f'<li><a href="{escape(m.url)}">{escape(m.name_then)}</a>'

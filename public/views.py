@@ -1,17 +1,18 @@
-"""Public pages of the register: thin views over awards.history, .filters and .search."""
+"""The public pages and the yearly reports: thin views over public.queries, .filters and .search."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from awards import history
-from awards.caching import cached_page
+from awards import exports
 from awards.exports import csv_streaming_response, dated_filename
-from awards.filters import filtered_nominations
 from awards.models import Agency, AwardType, Bloc, EmulationYear, SourceDocument
-from awards.paging import slice_page
-from awards.records import record_rows
-from awards.search import site_search
+from public import queries, reports
+from public.caching import cached_page
+from public.filters import filtered_nominations
+from public.paging import slice_page
+from public.search import site_search
+from public.tables import record_rows
 
 LIST_PAGE_SIZE = 50
 HOLDERS_PAGE_SIZE = 100
@@ -49,7 +50,7 @@ def healthz(request):
 
 @require_safe
 def home(request):
-    return cached_page(request, lambda: render(request, "awards/home.html", history.home_summary()))
+    return cached_page(request, lambda: render(request, "awards/home.html", queries.home_summary()))
 
 
 @require_safe
@@ -58,8 +59,8 @@ def year_detail(request, year):
         found = get_object_or_404(EmulationYear, year=year)
         context = {
             "year": found,
-            "results": history.year_results(found.year),
-            "years": history.years_with_records(),
+            "results": queries.year_results(found.year),
+            "years": queries.years_with_records(),
         }
         return render(request, "awards/year.html", context)
 
@@ -70,7 +71,7 @@ def year_detail(request, year):
 def bloc_detail(request, slug):
     def build():
         bloc = get_object_or_404(Bloc, slug=slug)
-        return render(request, "awards/bloc.html", {"bloc": bloc, **history.bloc_history(bloc)})
+        return render(request, "awards/bloc.html", {"bloc": bloc, **queries.bloc_history(bloc)})
 
     return cached_page(request, build)
 
@@ -80,7 +81,7 @@ def agency_detail(request, slug):
     def build():
         # Its names are read once, by agency_history (not prefetched here as well).
         agency = get_object_or_404(Agency, slug=slug)
-        context = {"agency": agency, **history.agency_history(agency)}
+        context = {"agency": agency, **queries.agency_history(agency)}
         return render(request, "awards/agency.html", context)
 
     return cached_page(request, build)
@@ -90,7 +91,7 @@ def agency_detail(request, slug):
 def award_type_detail(request, code):
     def build():
         award_type = get_object_or_404(AwardType, code=code)
-        data = history.award_type_history(award_type)
+        data = queries.award_type_history(award_type)
         page = slice_page(
             data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE, record_rows
         )
@@ -126,7 +127,7 @@ def award_list(request):
 def source_detail(request, pk):
     def build():
         source = get_object_or_404(SourceDocument, pk=pk)
-        context = {"source": source, **history.source_records(source)}
+        context = {"source": source, **queries.source_records(source)}
         return render(request, "awards/source.html", context)
 
     return cached_page(request, build)
@@ -139,3 +140,50 @@ def search(request):
         return render(request, "awards/search.html", {"results": results, "q": results.query})
 
     return cached_page(request, build)
+
+
+REPORT_FORMATS = ("html", "csv", "xlsx")
+
+
+def report_index(request):
+    return render(request, "awards/report_index.html", {"years": reports.report_years()})
+
+
+def yearly_report(request, year: int):
+    """The summary for one year; ?format=csv (add &table=statistics) or ?format=xlsx."""
+    if not EmulationYear.objects.filter(year=year).exists():
+        raise Http404
+    fmt = request.GET.get("format", "html")
+    if fmt not in REPORT_FORMATS:
+        raise Http404
+    if fmt == "xlsx":
+        return exports.workbook_response(
+            reports.report_sheets(year), filename=f"bao-cao-khen-thuong-{year}.xlsx"
+        )
+    if fmt == "csv":
+        if request.GET.get("table") == "statistics":
+            return exports.rows_csv_response(
+                reports.statistics_rows(year),
+                header=reports.STATISTICS_HEADER,
+                filename=f"thong-ke-khen-thuong-{year}.csv",
+            )
+        return exports.rows_csv_response(
+            reports.summary_rows(reports.summary_lines(year)),
+            header=reports.SUMMARY_HEADER,
+            filename=f"tong-hop-khen-thuong-{year}.csv",
+        )
+    statistics = reports.statistics_lines(year)
+    return render(
+        request,
+        "awards/report_year.html",
+        {
+            "year": year,
+            "lines": reports.summary_lines(year),
+            "statistics": statistics,
+            "totals": {
+                "collectives": sum(s.collectives for s in statistics),
+                "individuals": sum(s.individuals for s in statistics),
+                "total": sum(s.total for s in statistics),
+            },
+        },
+    )
