@@ -1,35 +1,29 @@
-"""Fixtures for the importer tests: the shared corpus and our own articles."""
+"""Fixtures for the importer tests: the project's own articles, nothing from outside it.
 
-import json
+``articles/`` holds articles written for these tests; ``articles/dev/`` the 30
+annotated articles the team wrote in the shapes of real reporting (a copy of
+the shared corpus's ``dev``, kept here so the tests mean the same in any clone);
+the seed article is the demo data's (``awards/demo_data``).
+"""
+
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
-SHARED = HERE.parents[2] / "shared" / "corpus"
-
-
-def _corpus(name: str) -> Path:
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"shared corpus not found at {path}")
-    return path
+DEV = ARTICLES / "dev"
+SEED = HERE.parents[1] / "awards" / "demo_data" / "bac-ninh-khoi-kinh-te-ky-thuat-2019.txt"
 
 
 @pytest.fixture
 def seed_text() -> str:
-    return (_corpus("seed") / "000.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def seed_gold() -> dict:
-    return json.loads((_corpus("seed") / "000.json").read_text(encoding="utf-8"))
+    return SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def dev_dir() -> Path:
-    return _corpus("dev")
+    return DEV
 
 
 @pytest.fixture
