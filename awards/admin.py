@@ -6,15 +6,19 @@ closed year is read-only except for board administrators. Business rules live in
 awards.rules and awards.services; the pages are in awards.admin_views.
 """
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, exports, roles
+from . import admin_views, exports, roles, services
 from .models import (
     Agency,
     AgencyLineage,
@@ -41,10 +45,24 @@ from .rules import check_nomination, check_nominations
 
 
 class ScopedAdmin:
-    """Row-level scope on top of the group permissions (mix in before ModelAdmin)."""
+    """Row-level scope on top of the group permissions, and every write through the service.
+
+    Mix in before ModelAdmin. The form runs ``services.check_save`` (so a refusal shows
+    on the form); saving, deleting and inline rows go through ``services.record_save`` /
+    ``record_delete``; django-simple-history's revert form is the change form of the
+    record as it is now, scoped and checked the same way.
+    """
+
+    form = admin_views.ServiceModelForm
 
     def get_queryset(self, request):
         return roles.scope_queryset(super().get_queryset(request), request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return admin_views.service_form(
+            form, request.user, reverting=getattr(request, "history_revert", False)
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Bloc:
@@ -62,11 +80,54 @@ class ScopedAdmin:
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and roles.can_touch(request.user, obj)
 
+    def save_model(self, request, obj, form, change):
+        services.record_save(instance=obj, user=request.user, reason=self.change_reason(request))
+
+    @staticmethod
+    def change_reason(request) -> str:
+        return "reverted" if getattr(request, "history_revert", False) else ""
+
+    def delete_model(self, request, obj):
+        services.record_delete(instance=obj, user=request.user)
+
     def delete_queryset(self, request, queryset):
-        """ "Delete selected" checks each row too: a closed year's records stay."""
-        if any(not roles.can_touch(request.user, obj) for obj in queryset):
+        """ "Delete selected" checks each row too: all or nothing."""
+        with transaction.atomic():
+            for obj in queryset:
+                services.record_delete(instance=obj, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows through the service as well."""
+        for obj in formset.save(commit=False):
+            services.record_save(instance=obj, user=request.user)
+        for obj in formset.deleted_objects:
+            services.record_delete(instance=obj, user=request.user)
+        formset.save_m2m()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A refusal found only under the row lock (a race) is said, not a 500."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """simple-history's revert: only for a record in the user's scope that they may change
+        as it is now; the save is the change form's (``save_model`` → the service)."""
+        current = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        if request.method == "POST" and not self.has_change_permission(request, current):
             raise PermissionDenied
-        super().delete_queryset(request, queryset)
+        request.history_revert = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        current = None
+        if obj is not None and obj.pk:
+            current = self.get_queryset(request).filter(pk=obj.pk).first()
+        if current is None or not self.has_change_permission(request, current):
+            return True
+        return super().revert_disabled(request, obj)
 
 
 class ScopedImportExport(ImportExportMixin):
@@ -145,7 +206,7 @@ class AgencyAdmin(ScopedImportExport, ScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(AgencyLineage)
-class AgencyLineageAdmin(admin.ModelAdmin):
+class AgencyLineageAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["predecessor", "kind", "successor", "date", "legal_basis"]
     list_filter = ["kind"]
     search_fields = ["predecessor__search_text", "successor__search_text", "legal_basis"]
@@ -154,7 +215,7 @@ class AgencyLineageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["text", "agency", "bloc"]
     search_fields = ["text", "folded"]
     autocomplete_fields = ["agency", "bloc"]
@@ -220,6 +281,8 @@ class BlocAdmin(ScopedAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("year pages"))
     def year_pages(self, bloc):
+        if bloc is None or bloc.pk is None:
+            return "–"  # a bloc being added has no year pages yet
         return self.year_links(bloc, self.recent_years())
 
     def get_list_display(self, request):
@@ -243,7 +306,7 @@ class BlocAdmin(ScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(EmulationYear)
-class EmulationYearAdmin(admin.ModelAdmin):
+class EmulationYearAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["year", "status", "checks_link"]
     list_filter = ["status"]
     search_fields = ["year"]
@@ -274,7 +337,7 @@ class BlocMeetingAdmin(ScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(BlocSecretary)
-class BlocSecretaryAdmin(admin.ModelAdmin):
+class BlocSecretaryAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["user", "bloc"]
     list_filter = ["bloc"]
     search_fields = ["user__username", "bloc__search_text"]
@@ -286,13 +349,13 @@ class BlocSecretaryAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(admin.ModelAdmin):
+class AwardTypeAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "category", "recipients", "level", "cash_multiplier"]
     list_filter = ["category", "recipients", "level"]
     search_fields = ["name", "short_name", "code"]
 
 
-class RuleAdmin(admin.ModelAdmin):
+class RuleAdmin(ScopedAdmin, admin.ModelAdmin):
     """Rules are data; only board administrators edit them (group permissions)."""
 
     list_filter = ["active"]
@@ -333,7 +396,7 @@ class PrerequisiteRuleAdmin(RuleAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["number", "date", "issuer", "signer"]
     search_fields = ["number", "issuer", "signer"]
     date_hierarchy = "date"
@@ -376,11 +439,6 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
         "export_report_xlsx",
     ]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        form.user = request.user
-        return form
-
     def get_changelist_instance(self, request):
         """Check the shown page's nominations in one pass, for the warnings column."""
         changelist = super().get_changelist_instance(request)
@@ -411,12 +469,6 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
                 for problem in check_nomination(nomination):
                     self.message_user(request, str(problem), level="warning")
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: admin_views.checks_view(self, request))
@@ -461,7 +513,7 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "publisher", "published", "imported_at"]
     list_filter = ["kind", "publisher"]
     search_fields = ["title", "publisher", "url"]

@@ -28,7 +28,7 @@ from awards.models import (
     TaskRating,
 )
 from awards.models.nominations import DECISION_NUMBER
-from awards.rules import check_nomination, check_nominations, year_problems
+from awards.rules import check_nominations, year_problems
 
 # --- forms -----------------------------------------------------------------------------
 
@@ -37,10 +37,68 @@ def problems_text(problems) -> str:
     return "\n".join(str(p) for p in problems)
 
 
-class NominationAdminForm(forms.ModelForm):
-    """The change form: status changes need the right role, an award with problems a reason."""
+class ServiceModelForm(forms.ModelForm):
+    """A model form whose validation ends with the write service's own checks.
 
-    user = None  # set by NominationAdmin.get_form
+    ``services.check_save`` refuses what the save would refuse (role, bloc, closed
+    year, status move, rules, a stale version), so the form shows it beside the field
+    instead of failing after "Save". ``user`` is set by the admin or the page.
+    """
+
+    user = None
+    reverting = False  # django-simple-history's revert form: compare with the record as it is
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if hasattr(self._meta.model, "version") and "version" in {
+            f.name for f in self._meta.model._meta.concrete_fields
+        }:
+            version = self.instance.version
+            if self.reverting and self.instance.pk:
+                version = (
+                    type(self.instance)
+                    ._default_manager.filter(pk=self.instance.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=version
+            )
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "version" in self.fields:
+            sent = self.cleaned_data.get("version")
+            if sent is None:
+                self.instance._skip_version_check = True
+            else:
+                self.instance.version = sent
+        if self.errors or self.user is None:
+            return
+        try:
+            services.check_save(instance=self.instance, user=self.user)
+        except PermissionDenied as exc:
+            self.add_error(None, str(exc) or _("You may not make this change."))
+        except services.OverrideRequired as exc:
+            self.add_error("override_reason" if "override_reason" in self.fields else None, exc)
+        except ValidationError as exc:
+            self.add_service_error(exc)
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        if not hasattr(exc, "error_dict"):
+            self.add_error(None, exc)
+            return
+        for field, errors in exc.error_dict.items():
+            self.add_error(field if field in self.fields else None, errors)
+
+
+def service_form(base, user, **attrs):
+    """``base`` with the acting user bound, for a formset or an admin page."""
+    return type(base.__name__, (base,), {"user": user, **attrs})
+
+
+class NominationAdminForm(ServiceModelForm):
+    """The change form; the status moves, rules and reasons are checked by the service."""
 
     class Meta:
         model = Nomination
@@ -60,32 +118,6 @@ class NominationAdminForm(forms.ModelForm):
             "source",
             "notes",
         ]
-
-    def _post_clean(self):
-        super()._post_clean()
-        nomination, user = self.instance, self.user
-        status_changed = "status" in self.changed_data or nomination.pk is None
-        decided = (
-            Nomination.Status.AWARDED,
-            Nomination.Status.REJECTED,
-            Nomination.Status.REVOKED,
-        )
-        if (
-            user is not None
-            and status_changed
-            and nomination.status in decided
-            and not user.has_perm("awards.decide_nomination")
-        ):
-            self.add_error("status", _("Only board staff decide on nominations."))
-        if status_changed and nomination.status == Nomination.Status.AWARDED:
-            problems = check_nomination(nomination)
-            if problems and not (nomination.override_reason or "").strip():
-                self.add_error(
-                    "override_reason",
-                    _("This award breaks a rule; give the override reason.")
-                    + "\n"
-                    + problems_text(problems),
-                )
 
 
 class DecisionForm(forms.Form):
@@ -165,6 +197,9 @@ def decision_action_view(model_admin, request, queryset):
                 user=request.user,
                 override_reasons=form.override_reasons(),
             )
+        except PermissionDenied as exc:
+            # e.g. a closed year's proposal: said on the form, in the user's language
+            form.add_error(None, str(exc) or _("You may not record this decision."))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -263,7 +298,7 @@ def checks_view(model_admin, request):
 # --- a bloc's year on one page ------------------------------------------------------------
 
 
-class RatingForm(forms.ModelForm):
+class RatingForm(ServiceModelForm):
     """A member's task rating for the page's year; only the bloc's members of that year."""
 
     members: set[int] = set()
@@ -284,8 +319,10 @@ class RatingForm(forms.ModelForm):
 class _BlocYearFormSet(BaseModelFormSet):
     """Every form's record belongs to the page's bloc and year before it is validated."""
 
-    def __init__(self, *args, bloc=None, year=None, **kwargs):
+    def __init__(self, *args, bloc=None, year=None, pending_members=None, **kwargs):
         self.bloc, self.year = bloc, year
+        # agencies entered as members in this same post: proposals may name them
+        self.pending_members = pending_members if pending_members is not None else set()
         super().__init__(*args, **kwargs)
 
     def _construct_form(self, i, **kwargs):
@@ -293,7 +330,17 @@ class _BlocYearFormSet(BaseModelFormSet):
         if hasattr(form.instance, "bloc_id"):
             form.instance.bloc = self.bloc
         form.instance.year = self.year
+        if isinstance(form.instance, Nomination):
+            form.instance._pending_members = self.pending_members
         return form
+
+    def clean(self):
+        super().clean()
+        if self.model is Membership:
+            for form in self.forms:
+                agency = getattr(form, "cleaned_data", {}).get("agency")
+                if agency is not None and not self._should_delete_form(form):
+                    self.pending_members.add(agency.pk)
 
 
 class KnownAutocompleteSelect(AutocompleteSelect):
@@ -329,7 +376,8 @@ def _autocomplete(model, *names, site, known):
 
 
 def _formsets(request, bloc, year, site, data=None):
-    prefix_kwargs = {"bloc": bloc, "year": year}
+    prefix_kwargs = {"bloc": bloc, "year": year, "pending_members": set()}
+    checked = service_form(ServiceModelForm, request.user)
     memberships = Membership.objects.filter(bloc=bloc, year=year).select_related("agency")
     meetings = BlocMeeting.objects.filter(bloc=bloc, year=year).select_related("venue_agency")
     # Only proposals are edited here; decided ones are shown read-only below the grid.
@@ -349,6 +397,7 @@ def _formsets(request, bloc, year, site, data=None):
     }
     Memberships = modelformset_factory(
         Membership,
+        form=checked,
         formset=_BlocYearFormSet,
         fields=["agency", "role", "notes"],
         widgets=_autocomplete(Membership, "agency", site=site, known=known)
@@ -358,6 +407,7 @@ def _formsets(request, bloc, year, site, data=None):
     )
     Meetings = modelformset_factory(
         BlocMeeting,
+        form=checked,
         formset=_BlocYearFormSet,
         fields=["kind", "date", "venue", "venue_agency", "notes"],
         widgets=_autocomplete(BlocMeeting, "venue_agency", site=site, known=known)
@@ -367,6 +417,7 @@ def _formsets(request, bloc, year, site, data=None):
     )
     Nominations = modelformset_factory(
         Nomination,
+        form=checked,
         formset=_BlocYearFormSet,
         fields=["award_type", "agency", "person", "votes", "rank", "notes"],
         widgets=_autocomplete(Nomination, "award_type", "agency", "person", site=site, known=known)
@@ -375,7 +426,7 @@ def _formsets(request, bloc, year, site, data=None):
     )
     Ratings = modelformset_factory(
         TaskRating,
-        form=type("BlocRatingForm", (RatingForm,), {"members": members}),
+        form=service_form(RatingForm, request.user, members=members),
         formset=_BlocYearFormSet,
         widgets=_autocomplete(TaskRating, "agency", site=site, known=known),
         extra=2,
@@ -389,15 +440,12 @@ def _formsets(request, bloc, year, site, data=None):
 
 
 def _save_formsets(request, formsets):
+    """Every row through the write service (the forms ran its checks already)."""
     for formset in formsets:
         for instance in formset.save(commit=False):
-            if isinstance(instance, Nomination):
-                if instance.pk is None:
-                    instance.created_by = request.user
-                instance.updated_by = request.user
-            instance.save()
+            services.record_save(instance=instance, user=request.user, reason="bloc year page")
         for instance in formset.deleted_objects:
-            instance.delete()
+            services.record_delete(instance=instance, user=request.user)
 
 
 def bloc_year_view(model_admin, request, bloc_id, year):
@@ -438,6 +486,8 @@ def bloc_year_view(model_admin, request, bloc_id, year):
                 _save_formsets(request, formsets)
         except IntegrityError:
             messages.error(request, _("A record conflicts with another (one head per bloc?)."))
+        except (PermissionDenied, ValidationError) as exc:  # found under the row lock
+            messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
         else:
             messages.success(request, _("Saved."))
             return HttpResponseRedirect(request.path)

@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 import tablib
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from awards import roles
+from awards import roles, services
 from awards.models import (
     Agency,
     Alias,
@@ -150,6 +150,8 @@ class ScopedResource(resources.ModelResource):
                 row[key] = ""
 
     def scope_errors(self, instance) -> dict[str, str]:
+        """What the write service would refuse for this row (role, bloc, closed year, status
+        move, rules and override reason), as the row's errors."""
         if self.user is None:
             return {}
         errors = {}
@@ -159,6 +161,17 @@ class ScopedResource(resources.ModelResource):
         year = getattr(instance, "year_id", None)
         if year is not None and not self.year_editable(year):
             errors["year"] = _("%(year)s is closed.") % {"year": year}
+        if errors:
+            return errors
+        try:
+            services.check_save(instance=instance, user=self.user)
+        except PermissionDenied as exc:
+            errors[NON_FIELD_ERRORS] = str(exc)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                errors.update({k: " ".join(m) for k, m in exc.message_dict.items()})
+            else:
+                errors[NON_FIELD_ERRORS] = " ".join(exc.messages)
         return errors
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
@@ -181,11 +194,14 @@ class ScopedResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def do_instance_save(self, instance, is_create):
+        """Through the write service, which checks the row again under its lock."""
         try:
             with transaction.atomic():  # a savepoint, so PostgreSQL goes on after a refusal
-                super().do_instance_save(instance, is_create)
+                services.record_save(instance=instance, user=self.user, reason="import")
         except IntegrityError as exc:
             raise ValueError(constraint_message(instance, exc)) from exc
+        except (PermissionDenied, ValidationError) as exc:
+            raise ValueError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
 
     def year_editable(self, year) -> bool:
         cache = self.__dict__.setdefault("_year_editable", {})
@@ -336,6 +352,7 @@ class NominationResource(ScopedResource):
             "nominee_name",
             "status",
             "status_reason",
+            "override_reason",
             "votes",
             "rank",
             "notes",
@@ -374,34 +391,6 @@ class NominationResource(ScopedResource):
         super().before_import_row(row, **kwargs)
         if "status" in row and not row["status"]:
             row["status"] = Nomination.Status.PROPOSED
-
-    def scope_errors(self, instance):
-        errors = super().scope_errors(instance)
-        if self.user is None:
-            return errors
-        changed_status = instance.status
-        if instance.pk:
-            changed_status = (
-                None
-                if Nomination.objects.filter(pk=instance.pk, status=instance.status).exists()
-                else instance.status
-            )
-        may_set = {Nomination.Status.PROPOSED, Nomination.Status.WITHDRAWN}
-        if (
-            changed_status
-            and changed_status not in may_set
-            and not self.user.has_perm("awards.decide_nomination")
-        ):
-            errors["status"] = _("You may not set this status.")
-        return errors
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if self.user is not None:
-            if instance.pk is None:
-                instance.created_by = self.user
-            instance.updated_by = self.user
-            instance._history_user = self.user
-        instance._change_reason = "import"
 
     def get_queryset(self):
         return (

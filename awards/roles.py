@@ -27,6 +27,11 @@ VIEWER = "Viewers"
 GROUPS = (BOARD_ADMIN, BOARD_STAFF, SECRETARY, VIEWER)
 
 
+# The records that belong to one bloc (a quota rule or an alias may name a bloc, but is
+# board configuration, not the bloc's record).
+BLOC_RECORDS = (Membership, BlocMeeting, Nomination)
+
+
 def _groups(user) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
@@ -75,15 +80,71 @@ def can_use_bloc(user, bloc_id) -> bool:
     return bloc_id is not None and bloc_id in visible_bloc_ids(user)
 
 
+def closed_years() -> set[int]:
+    return set(
+        EmulationYear.objects.filter(status=EmulationYear.Status.CLOSED).values_list(
+            "year", flat=True
+        )
+    )
+
+
 def can_edit_year(user, year) -> bool:
     """A closed year is read-only except for board administrators."""
-    if year is None:
+    if year is None or is_board_admin(user):
         return True
-    if not isinstance(year, EmulationYear):
-        year = EmulationYear.objects.filter(year=year).first()
-        if year is None:
-            return True
-    return not year.is_closed or is_board_admin(user)
+    if isinstance(year, EmulationYear):
+        return not year.is_closed
+    cache = getattr(user, "_award_closed_years", None)
+    if cache is None:  # read once per request (or per import) for this user
+        cache = closed_years()
+        if user is not None:
+            user._award_closed_years = cache
+    return int(year) not in cache
+
+
+def member_agency_ids(user) -> set[int]:
+    """Agencies that were ever members of the user's blocs (a secretary's reach)."""
+    cache = getattr(user, "_award_member_agencies", None)
+    if cache is None:
+        cache = set(
+            Membership.objects.filter(bloc__in=visible_blocs(user)).values_list(
+                "agency_id", flat=True
+            )
+        )
+        user._award_member_agencies = cache
+    return cache
+
+
+def agency_id_of(obj):
+    """The agency a rating or a person belongs to (a person's own agency)."""
+    if isinstance(obj, Person):
+        return obj.agency_id
+    if getattr(obj, "agency_id", None):
+        return obj.agency_id
+    person_id = getattr(obj, "person_id", None)
+    if person_id:
+        return Person.objects.filter(pk=person_id).values_list("agency_id", flat=True).first()
+    return None
+
+
+def can_use_agency(user, agency_id) -> bool:
+    """Whether the user may write a record of this agency (ratings, people)."""
+    if sees_every_bloc(user):
+        return True
+    return agency_id is not None and agency_id in member_agency_ids(user)
+
+
+def closed_years_of_decision(user, decision) -> list[int]:
+    """Closed years whose awards this decision granted (empty for board administrators)."""
+    if decision is None or not decision.pk or is_board_admin(user):
+        return []
+    return sorted(
+        set(
+            decision.nominations.filter(year__status=EmulationYear.Status.CLOSED).values_list(
+                "year_id", flat=True
+            )
+        )
+    )
 
 
 def scope_queryset(queryset: QuerySet, user) -> QuerySet:
@@ -113,7 +174,7 @@ def can_see(user, obj) -> bool:
         return True
     if isinstance(obj, Bloc):
         return obj.pk in visible_bloc_ids(user)
-    if hasattr(obj, "bloc_id") and not can_use_bloc(user, obj.bloc_id):
+    if isinstance(obj, BLOC_RECORDS) and not can_use_bloc(user, obj.bloc_id):
         return False
     return not (
         isinstance(obj, TaskRating)
@@ -123,7 +184,15 @@ def can_see(user, obj) -> bool:
 
 
 def can_touch(user, obj) -> bool:
-    """Row-level check for changing one record: visible, and its year editable."""
+    """Row-level check for changing one record: visible, its agency in reach, its year editable."""
     if obj is None:
         return True
+    if (
+        isinstance(obj, (Person, TaskRating))
+        and obj.pk
+        and not can_use_agency(user, agency_id_of(obj))
+    ):
+        return False
+    if closed_years_of_decision(user, obj if obj.__class__.__name__ == "Decision" else None):
+        return False
     return can_see(user, obj) and can_edit_year(user, getattr(obj, "year_id", None))

@@ -261,6 +261,8 @@ def _confirm(request, model_admin):
         )
         label = request.POST.get(f"a{i}-label", "")
         level = messages.WARNING if result.already_imported else messages.SUCCESS
+        if result.refused:  # e.g. a closed year: nothing was saved
+            level = messages.ERROR
         messages.add_message(request, level, f"{label}: {result}")
         for warning in result.warnings:
             messages.warning(request, f"{label}: {warning}")

@@ -4,6 +4,10 @@ Importing the same text twice is recognised by ``SourceDocument.content_hash`` a
 changes nothing. A nomination already on record (same agency or person, award and
 year) is not duplicated, so a second article about the same meeting adds only what
 is new.
+
+Every record goes through the staff write service (``awards.services.record_save``)
+with the importing user, so the importer obeys the same roles, closed years and
+status rules as the admin; a refusal saves nothing and is reported, not raised.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
@@ -48,8 +53,11 @@ class ImportResult:
     dry_run: bool = False
     created: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    refused: str = ""  # why nothing was saved (a closed year, the user's role)
 
     def __str__(self):
+        if self.refused:
+            return _("nothing saved: %(reason)s") % {"reason": self.refused}
         if self.already_imported:
             return _("already imported, nothing changed (source #%(id)s)") % {"id": self.source_id}
         if self.dry_run:
@@ -122,6 +130,13 @@ class ImportResult:
         return data
 
 
+def _write(instance, user):
+    """One record through the write service, as the importing user."""
+    from awards import services
+
+    return services.record_save(instance=instance, user=user, reason="article import")
+
+
 def content_hash_of(text: str) -> str:
     from awards.models.sources import content_hash
 
@@ -168,7 +183,8 @@ class _Saver:
         from awards.models import EmulationYear
 
         if value not in self.years:
-            self.years[value], _new = EmulationYear.objects.get_or_create(year=value)
+            found = EmulationYear.objects.filter(year=value).first()
+            self.years[value] = found or _write(EmulationYear(year=value), self.user)
         return self.years[value]
 
     def agency(self, resolution: Resolution | None, name: str):
@@ -178,12 +194,15 @@ class _Saver:
             return Agency.objects.get(pk=resolution.pk)
         key = fold(name)
         if key not in self.new_agencies:
-            agency = Agency.objects.create(
-                name=name,
-                kind=_agency_kind(name),
-                province=self.article.province or "",
-                notes=_("Created by the article importer from: %(title)s")
-                % {"title": self.source.title or self.source.pk},
+            agency = _write(
+                Agency(
+                    name=name,
+                    kind=_agency_kind(name),
+                    province=self.article.province or "",
+                    notes=_("Created by the article importer from: %(title)s")
+                    % {"title": self.source.title or self.source.pk},
+                ),
+                self.user,
             )
             self.counts["agencies"] += 1
             self.new_agencies[key] = agency
@@ -199,8 +218,9 @@ class _Saver:
             return None
         kind = Bloc.Kind.CUM if fold(self.article.bloc).startswith("cum") else Bloc.Kind.KHOI
         self.counts["blocs"] += 1
-        return Bloc.objects.create(
-            name=self.article.bloc, kind=kind, organiser=self.article.province or ""
+        return _write(
+            Bloc(name=self.article.bloc, kind=kind, organiser=self.article.province or ""),
+            self.user,
         )
 
     def person(self, nom, agency=None):
@@ -210,8 +230,8 @@ class _Saver:
         if found:
             return found
         self.counts["people"] += 1
-        return Person.objects.create(
-            full_name=nom.nominee, position=nom.position or "", agency=agency
+        return _write(
+            Person(full_name=nom.nominee, position=nom.position or "", agency=agency), self.user
         )
 
 
@@ -223,12 +243,13 @@ def _results_year(article: ArticleData) -> int | None:
     return None
 
 
-def _decisions(article: ArticleData, source, counts: dict) -> dict:
+def _decisions(article: ArticleData, source, counts: dict, user) -> dict:
     """Create or reuse a Decision for each dated decision that an award cites, by number.
 
     A decision is unique on number and date; one without a date cannot be
     recorded (the date is required), so its citation stays in the notes.
     """
+    from awards import services
     from awards.models import Decision
 
     used = {n.decision for n in article.nominations if n.status == "awarded" and n.decision}
@@ -236,14 +257,15 @@ def _decisions(article: ArticleData, source, counts: dict) -> dict:
     for cited in article.decisions:
         if cited.number not in used or not cited.date:
             continue
-        decision, new = Decision.objects.get_or_create(
+        date = dt.date.fromisoformat(cited.date)
+        new = not Decision.objects.filter(number=cited.number, date=date).exists()
+        decision = services.decision_find_or_create(
             number=cited.number,
-            date=dt.date.fromisoformat(cited.date),
-            defaults={
-                "issuer": (cited.issuer or "")[:200],
-                "signer": (cited.signer or "")[:200],
-                "source": source,
-            },
+            date=date,
+            issuer=(cited.issuer or "")[:200],
+            signer=(cited.signer or "")[:200],
+            source=source,
+            user=user,
         )
         counts["decisions"] += int(new)
         out[cited.number] = decision
@@ -253,6 +275,7 @@ def _decisions(article: ArticleData, source, counts: dict) -> dict:
 @transaction.atomic
 def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) -> ImportResult:
     from awards.models import AwardType, BlocMeeting, Membership, Nomination, SourceDocument
+    from awards.rules import check_nomination
 
     counts = dict.fromkeys(
         (
@@ -268,15 +291,18 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
         0,
     )
     warnings: list[str] = []
-    source = SourceDocument.objects.create(
-        kind=SourceDocument.Kind.ARTICLE,
-        title=(article.title or "")[:500],
-        publisher=article.publisher or "",
-        url=source_url or "",
-        published=dt.date.fromisoformat(article.published) if article.published else None,
-        authors=", ".join(article.authors)[:300],
-        raw_text=text,
-        imported_by=user,
+    source = _write(
+        SourceDocument(
+            kind=SourceDocument.Kind.ARTICLE,
+            title=(article.title or "")[:500],
+            publisher=article.publisher or "",
+            url=source_url or "",
+            published=dt.date.fromisoformat(article.published) if article.published else None,
+            authors=", ".join(article.authors)[:300],
+            raw_text=text,
+            imported_by=user,
+        ),
+        user,
     )
     counts["sources"] = 1
     saver = _Saver(
@@ -292,19 +318,22 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
     if bloc and year_value:
         venue_r = resolutions.get("venue")
         kind = article.meeting_kind or BlocMeeting.Kind.SUMMARY
-        _meeting, new = BlocMeeting.objects.get_or_create(
+        meeting = BlocMeeting(
             bloc=bloc,
             year=saver.year(year_value),
             kind=kind,
             date=dt.date.fromisoformat(article.meeting_date) if article.meeting_date else None,
-            defaults={
-                "venue": (article.venue or "")[:300],
-                "venue_agency_id": venue_r.pk if venue_r and venue_r.pk else None,
-                "source": source,
-            },
+            venue=(article.venue or "")[:300],
+            venue_agency_id=venue_r.pk if venue_r and venue_r.pk else None,
+            source=source,
         )
-        counts["meetings"] += int(new)
-    decisions = _decisions(article, source, counts)
+        same = BlocMeeting.objects.filter(
+            bloc=bloc, year_id=year_value, kind=kind, date=meeting.date
+        )
+        if not same.exists():
+            _write(meeting, user)
+            counts["meetings"] += 1
+    decisions = _decisions(article, source, counts, user)
     award_types = {a.code: a for a in AwardType.objects.all()}
     for nom, res in zip(article.nominations, resolutions["nominations"], strict=False):
         award = award_types.get(nom.award)
@@ -333,7 +362,7 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
         cited = next((d for d in article.decisions if d.number == nom.decision), None)
         if cited and decision is None:
             notes = f"{notes}; {cited.text}"  # no date given: the citation stays in the notes
-        Nomination.objects.create(
+        nomination = Nomination(
             decision=decision,
             year=saver.year(year_value),
             bloc=bloc,
@@ -344,9 +373,11 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
             status=nom.status,
             source=source,
             notes=notes,
-            created_by=user,
-            updated_by=user,
         )
+        if nomination.status == "awarded" and check_nomination(nomination):
+            # the published decision is the evidence; the preview showed the rule warnings
+            nomination.override_reason = _("Awarded in the source article.")
+        _write(nomination, user)
         counts["nominations"] += 1
     for leader, res in zip(article.leaders, resolutions["leaders"], strict=False):
         if bloc is None or leader.year is None:
@@ -367,13 +398,16 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
                 % {"bloc": bloc, "year": leader.year, "name": leader.agency}
             )
             continue
-        membership, new = Membership.objects.get_or_create(
-            bloc=bloc, agency=agency, year=year, defaults={"role": leader.role, "source": source}
-        )
-        if not new and membership.role != leader.role:
+        membership = Membership.objects.filter(bloc=bloc, agency=agency, year=year).first()
+        if membership is None:
+            _write(
+                Membership(bloc=bloc, agency=agency, year=year, role=leader.role, source=source),
+                user,
+            )
+        elif membership.role != leader.role:
             membership.role = leader.role
             membership.source = source
-            membership.save()
+            _write(membership, user)
         counts["leaders"] += 1
     return ImportResult(
         article=article,
@@ -415,4 +449,9 @@ def article_import(
             source_id=existing.pk,
             already_imported=True,
         )
-    return _save(article, resolutions, text=text, source_url=source_url, user=user)
+    try:
+        return _save(article, resolutions, text=text, source_url=source_url, user=user)
+    except (PermissionDenied, ValidationError) as exc:
+        # the transaction rolled back: nothing of this article was saved
+        reason = " ".join(getattr(exc, "messages", None) or [str(exc)])
+        return ImportResult(article=article, resolutions=resolutions, refused=reason)

@@ -26,6 +26,12 @@ class Decision(NormalizedModel, TimeStamped):
         _("issuer"), max_length=200, help_text=_("e.g. Chủ tịch UBND tỉnh Bắc Ninh")
     )
     signer = models.CharField(_("signer"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_("Raised by every save; a form sent from an older version is a conflict."),
+    )
     source = models.ForeignKey(
         "awards.SourceDocument",
         on_delete=models.SET_NULL,
@@ -195,6 +201,12 @@ class Nomination(NormalizedModel, TimeStamped):
         blank=True,
         related_name="+",
         verbose_name=_("changed by"),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_("Raised by every save; a form sent from an older version is a conflict."),
     )
     history = HistoricalRecords()
 

@@ -173,8 +173,9 @@ def test_agencies_import_with_aliases_and_match_by_alias(board_staff):
 
 
 def test_secretary_import_into_another_bloc_is_refused(secretary, bloc, other_bloc):
-    EmulationYearFactory(year=2023)
-    AgencyFactory(name="Sở Y tế")
+    year = EmulationYearFactory(year=2023)
+    # a secretary proposes only the bloc's members of that year
+    MembershipFactory(bloc=bloc, agency=AgencyFactory(name="Sở Y tế"), year=year)
     AgencyFactory(name="Sở Tư pháp")
     text = nominations_csv(
         [
@@ -190,8 +191,8 @@ def test_secretary_import_into_another_bloc_is_refused(secretary, bloc, other_bl
 
 
 def test_secretary_cannot_award_by_import(secretary, bloc):
-    EmulationYearFactory(year=2023)
-    AgencyFactory(name="Sở Y tế")
+    year = EmulationYearFactory(year=2023)
+    MembershipFactory(bloc=bloc, agency=AgencyFactory(name="Sở Y tế"), year=year)
     text = nominations_csv(
         [(2023, bloc.name, "prov_cert", "Sở Y tế", "", "", "awarded", "", "", "", "")]
     )
