@@ -276,7 +276,9 @@ class AgencyResource(ScopedResource):
     def after_save_instance(self, instance, row, **kwargs):
         for text in getattr(instance, "_import_aliases", []):
             if not Alias.objects.filter(folded=fold(text)).exists():
-                Alias.objects.create(agency=instance, text=text)
+                services.record_save(
+                    instance=Alias(agency=instance, text=text), user=self.user, reason="import"
+                )
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("aliases")
