@@ -1129,7 +1129,7 @@ def extract(text: str) -> ArticleData:
     read_meeting(article, paragraphs)
     sentences = _sentences(body)
     article.nominations = _nominations(sentences, article.warnings, article.bloc)
-    article.leaders = leaders(sentences, article.award_year)
+    article.leaders = leaders(sentences, article)
     read_decisions(article, sentences)
     if article.bloc is None:
         article.warnings.append(_("No emulation bloc is named."))

@@ -17,151 +17,397 @@ from awards.importer.extracting import (
     _NAME_END,
     _NOT_NAME_WORDS,
     _PAREN,
-    _YEAR_ANY,
+    _UP,
+    ArticleData,
     LeaderData,
     _dequote,
     _is_name_start,
+    _person,
     _Sentence,
+    _split_sentences,
     _strip_punct,
     looks_like_unit,
     split_names,
 )
 from awards.text import match_key
 
+# Role words. "Phó khối" and "phó cụm" are deputies too; "Thường trực cụm" is no role.
 _ROLE_RE = re.compile(
     r"(?P<deputy>Phó\s+Trưởng\s+(?:khối|cụm)|Phó\s+(?:Cụm|Khối)\s+trưởng|(?:Cụm|Khối)\s+phó|"
-    r"Phó\s+trưởng\s+(?:khối|cụm))"
+    r"Phó\s+trưởng\s+(?:khối|cụm)|Phó\s+(?:khối|cụm)(?!\s+trưởng))"
     r"|(?P<head>Trưởng\s+(?:khối|cụm)|(?:Cụm|Khối)\s+trưởng)",
     re.I,
 )
-_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?(?:trong\s+)?năm(?:\s+học)?\s+(\d{4})")
+# A year, or a school year that counts as the year it ends ("năm học 2022-2023" → 2023).
+_YEAR = r"năm(?:\s+học)?\s+(?P<y1>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?"
+_YEAR_ANY = re.compile(rf"\b{_YEAR}")
+# the year right after a role, maybe after the bloc's name: "Cụm trưởng Cụm thi đua số 6 năm 2016"
+_YEAR_AFTER = re.compile(
+    rf"^(?:\s*,?\s*(?:của\s+)?(?:Khối|Cụm)\s+thi\s+đua[^,;.()]{{0,50}}?)?\s*,?\s*(?:trong\s+)?{_YEAR}",
+    re.I,
+)
+# "Năm 2026, Sở X làm Khối trưởng": a term named before the clause
+_LEAD_YEAR = re.compile(
+    r"^\s*(?:và\s+)?(?:trong\s+)?năm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\s*,?\s*", re.I
+)
+
+
+def _year_of(m: re.Match) -> int:
+    return int(m.group("y2") or m.group("y1"))
+
 
 _ANCHOR_BEFORE = re.compile(
     r"(?P<verb>\blàm|\blà|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
     r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị|vai trò))?\s+(?:đơn vị\s+)?$",
     re.I,
 )
-_ELECT_VERB = re.compile(r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|đề cử|tín nhiệm)\b", re.I)
+# words that choose or designate the coming term's leader
+_ELECT_VERB = re.compile(
+    r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|đề cử|tín nhiệm|phân công|"
+    r"(?<!bàn )giao\s+nhiệm\s+vụ|được\s+giao)\b",
+    re.I,
+)
+# "(bàn) giao nhiệm vụ Cụm trưởng … cho X": the role handed to X (never "trao cờ luân lưu")
+_HANDOVER_BEFORE = re.compile(
+    r"\b(?:bàn\s+giao|chuyển\s+giao|giao)(?!\s+ước)"
+    r"(?:\s+(?:lại|nhiệm\s+vụ|trách\s+nhiệm|chức|vị\s+trí|cương\s+vị|vai\s+trò|là|làm))*\s+$",
+    re.I,
+)
+_CHO_AFTER = re.compile(
+    r"^(?P<mid>(?:(?!\b(?:được|là|làm|tặng|trao|bầu)\b)[^;.:]){0,80}?)\bcho\s+(?P<n>[^;.]+)", re.I
+)
+# a role tagged onto a unit: "Sở X (Trưởng khối năm 2025)", "Hội A (làm phó khối)", "Cục B - đơn vị trưởng khối"
+_TAG_OPEN = re.compile(r"(?:\(\s*|\s*[-–]\s*)(?:là\s+|làm\s+)?(?:đơn\s+vị\s+)?$", re.I)
+# what a name never starts with before a tag
+_TAG_CUT = re.compile(r".*(?:[;:(]|\)\s*,|\b(?:tại|của|gồm|cho|có)\b)", re.I | re.S)
+_CHAIRS = re.compile(r"^[^.;]{0,60}?\b(?:chủ\s+trì|chủ\s+tọa|chủ\s+toạ|điều\s+hành)\b", re.I)
+_LOWER_UNIT = re.compile(rf"^(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận)\s+[{_UP}]")
+_NAME_LEAD = re.compile(
+    r"^(?:(?:theo đó|trong đó|kết quả|đồng thời|sau đó|tiếp đó|hội nghị|các đại biểu|đại biểu|"
+    r"đại diện|đơn vị|cơ quan|trụ sở(?:\s+của)?)(?:\s+(?:đã|cũng))?\s*[,:]?\s*)+",
+    re.I,
+)
+_KICKOFF = re.compile(
+    rf"(?:ký\s+kết|ký|giao\s+ước|phát\s+động|triển\s+khai)[^.;]{{0,80}}?\b{_YEAR}", re.I
+)
+
+
+# a notice that designates the leaders of a year: "thông báo Trưởng, Phó các khối thi đua năm 2025"
+_NOTICE = re.compile(
+    r"\b(?:thông\s+báo|phân\s+công|chỉ\s+định)\b[^.]{0,40}?\b(?:Trưởng|Phó)\b[^.]{0,80}?"
+    rf"\b(?:khối|cụm)\b[^.]{{0,60}}?\b{_YEAR}",
+    re.I,
+)
+# "Trưởng khối: Sở X" in a list of roles
+_COLON_AFTER = re.compile(r"^\s*:\s*(?P<n>[^;.:]+)")
+
+
+def coming_term(article: ArticleData) -> tuple[int | None, bool, bool]:
+    """The year of the term whose leaders the article names; whether the meeting opens
+    that term; whether the article is a notice designating them.
+
+    A summary of year N chooses the leaders of N+1; a kick-off or pledge meeting
+    ("ký kết giao ước thi đua năm N", "triển khai nhiệm vụ năm N") opens year N,
+    so the head it names is that term's, and so does a notice that designates them.
+    """
+    paragraphs = article.text.split("\n")[:2]
+    for source in (article.title or "", *paragraphs):
+        m = _NOTICE.search(source)
+        if m:
+            return _year_of(m), True, True
+    if article.award_year:
+        return article.award_year + 1, False, False
+    for source in (article.title or "", *paragraphs):
+        m = _KICKOFF.search(source)
+        if m:
+            return _year_of(m), True, False
+    if article.meeting_kind == "pledge" and article.meeting_date:
+        return int(article.meeting_date[:4]), True, False
+    return None, False, False
 
 
 def _leader_name(text: str) -> str | None:
     text = _PAREN.sub("", text)
     text = _LEAD_RE.sub("", text.strip(" ,;"))
     text = re.sub(r"^\s*(?:và|,|;)\s*", "", text)
-    text = re.sub(r"^(?:năm(?:\s+học)?\s+\d{4}(?:\s*[–-]\s*\d{4})?\s*[,;]?\s*(?:và\s+)?)", "", text)
+    text = _LEAD_YEAR.sub("", text)
     text = re.sub(r"^(?:Hội nghị|Khối|Cụm|các đơn vị|Các đơn vị)(?:\s+(?:đã|cũng))?\s+", "", text)
+    text = _NAME_LEAD.sub("", text)
     # "Sở X luân phiên giữ chức ...", "Sở X tiếp tục làm ...": the adverb is not the name
-    text = re.sub(r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức))+\s*$", "", text)
+    text = re.sub(r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức|đảm nhận|đảm nhiệm))+\s*$", "", text)
     text = _strip_punct(text)
-    if not text or not _is_name_start(text) or len(text.split()) > 16:
+    if not text or not (_is_name_start(text) or _LOWER_UNIT.match(text)) or len(text.split()) > 16:
         return None
     if _NOT_NAME_WORDS.search(text) or _ROLE_RE.search(text):
         return None
     return text
 
 
+def _unit_name(text: str) -> str | None:
+    """A leader that is a unit (never a person: a person's post is no bloc role)."""
+    name = _leader_name(text)
+    if not name or _person(name):
+        return None
+    if not (looks_like_unit(name) or _LOWER_UNIT.match(name)):
+        return None
+    return name
+
+
 _ROLE_THEN_LA = re.compile(
-    r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm\s+(?P<y>\d{4}))?\s+(?:sẽ\s+)?là\s+(?P<n>[^;.]+)"
+    r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm(?:\s+học)?\s+(?P<y>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?)?"
+    r"\s+(?:sẽ\s+)?là\s+(?:đơn\s+vị\s+)?(?P<n>[^;.]+)"
 )
 
 
 def _named_after_role(
-    after: str, year: int | None, award_year: int | None, batch: list
+    after: str, year: int | None, term: int | None, batch: list, elected: bool, kickoff: bool
 ) -> tuple[list[str], int | None]:
-    """ "Cụm trưởng năm 2025 là X", "hai Cụm phó là A và B": the term after the year summarised.
+    """ "Cụm trưởng năm 2025 là X", "bầu trưởng khối năm 2026 là A": the role, then its holder.
 
-    A role with its holder after "là" names the sitting leader unless the term is the
-    year after the results the meeting summarises (or follows such a head in the sentence).
+    Without an election verb just before the role, such a sentence names the sitting
+    leader unless a summary meeting names the coming term (or such a head came before
+    in the sentence); at a kick-off meeting it states the head already in place.
     """
     m = _ROLE_THEN_LA.match(after)
-    if not m or award_year is None:
+    if not m:
         return [], None
-    y = int(m.group("y")) if m.group("y") else year
-    if y is None and any(y2 == award_year + 1 for _l, y2 in batch):
-        y = award_year + 1
-    if y != award_year + 1:
+    y = int(m.group("y2") or m.group("y")) if m.group("y") else year
+    if y is None and any(y2 == term for _l, y2 in batch):
+        y = term
+    if not elected and (term is None or y != term or kickoff):
         return [], None
     text = _NAME_END.split(m.group("n"))[0]
     text = re.split(r",\s*(?=(?:hai\s+|các\s+)?(?:Phó|Cụm|Khối|Trưởng)\b)", text)[0]
+    text = re.split(r"\s+và\s+(?=(?:Phó|Cụm|Khối|Trưởng)\b)", text, flags=re.I)[0]
     names = []
     for piece in split_names(text):
-        name = _leader_name(piece.text)
-        if name and looks_like_unit(name):
+        name = _unit_name(piece.text)
+        if name:
             names.append(name)
     return names, y
 
 
-def leaders(sentences: list[_Sentence], award_year: int | None) -> list[LeaderData]:
-    found: list[LeaderData] = []
-    for sent in sentences:
-        if sent.caption:
-            continue
-        text = _dequote(sent.text)
-        roles = list(_ROLE_RE.finditer(text))
-        if not roles:
-            continue
-        batch: list[tuple[LeaderData, int | None]] = []
-        prev_end = 0
-        for r in roles:
-            before = text[prev_end : r.start()]
-            anchor = _ANCHOR_BEFORE.search(before)
-            ym = _YEAR_AFTER.match(text[r.end() :])
-            role_end = r.end() + (ym.end() if ym else 0)
-            year = int(ym.group(1)) if ym else None
-            if not anchor:
-                named, y = _named_after_role(text[r.end() :], year, award_year, batch)
-                for agency in named:
-                    role = "deputy" if r.group("deputy") else "head"
-                    batch.append(
-                        (LeaderData(agency=agency, role=role, year=y, sentence=sent.text), y)
-                    )
-                prev_end = role_end
+def _tagged(text: str, r: re.Match) -> str | None:
+    """The unit a role is tagged onto: "X (Trưởng khối …)", "X - đơn vị Khối trưởng"."""
+    before = text[: r.start()]
+    tag = _TAG_OPEN.search(before)
+    if not tag:
+        return None
+    seg = before[: tag.start()]
+    cut = _TAG_CUT.match(seg)
+    if cut:
+        seg = seg[cut.end() :]
+    names = split_names(seg) if seg.strip() else []
+    return _unit_name(names[-1].text) if names else None
+
+
+def _handed_to(after: str) -> tuple[str | None, int]:
+    """ "… Cụm thi đua số 1 năm học 2025-2026 cho Trường A, Cụm phó cho Trường B": A.
+
+    Returns the name and how much of ``after`` it used (up to the next role).
+    """
+    m = _CHO_AFTER.match(after)
+    if not m or _ROLE_RE.search(m.group("mid")):
+        return None, 0
+    n = m.group("n")
+    used = m.end()
+    nxt = _ROLE_RE.search(n)
+    if nxt:
+        n = n[: nxt.start()]
+        used = m.start("n") + nxt.start()
+    n = _NAME_END.split(n)[0]
+    n = re.split(r"\s+(?:đảm nhận|đảm nhiệm|phụ trách)\b", n)[0]
+    return _unit_name(n), used
+
+
+def _read_sentence(
+    text: str, sentence: str, term: int | None, kickoff: bool, notice: bool, prev: str
+) -> list[LeaderData]:
+    roles = list(_ROLE_RE.finditer(text))
+    batch: list[tuple[LeaderData, int | None]] = []
+    prev_end = 0
+    handover = False
+    lead = _LEAD_YEAR.match(_LEAD_RE.sub("", text)) or re.match(
+        r"^\s*năm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?", text, re.I
+    )
+    lead_year = int(lead.group(2) or lead.group(1)) if lead else None
+    i = 0
+    while i < len(roles):
+        r = roles[i]
+        before = text[prev_end : r.start()]
+        after = text[r.end() :]
+        ym = _YEAR_AFTER.match(after)
+        role_end = r.end() + (ym.end() if ym else 0)
+        year = _year_of(ym) if ym else None
+        role = "deputy" if r.group("deputy") else "head"
+
+        # 1. handed over: "bàn giao nhiệm vụ Cụm trưởng … cho X", and "…, Cụm phó cho Y" after it
+        if _HANDOVER_BEFORE.search(before) or (
+            handover and re.fullmatch(r"\s*[,;]?\s*(?:và\s+)?", before)
+        ):
+            name, used = _handed_to(after)
+            if name:
+                handover = True
+                if year is None:
+                    ym2 = _YEAR_ANY.search(after[: after.find(" cho ") + 1])
+                    year = _year_of(ym2) if ym2 else None
+                batch.append(
+                    (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
+                )
+                prev_end = r.end() + used
+                i += 1
                 continue
-            verb = anchor.group("verb").lower()
-            name = None
-            # "bầu Tòa án tỉnh là Trưởng khối, Viện Kiểm sát là Phó Trưởng khối": "là" names a
-            # new leader only after an election verb; "Sở X là Trưởng khối" alone is the sitting one
-            if verb == "là" and not (_ELECT_VERB.search(before) or batch):
-                prev_end = role_end
-                continue
-            if verb.startswith("bàn giao"):
-                seg = before[: anchor.start()]
-                if re.search(r"\bnhận\s*$", seg):
-                    name = _leader_name(re.split(r"[;]", seg[: seg.rstrip().rfind("nhận")])[-1])
-                else:
-                    after = text[role_end:]
-                    cm = re.match(r"^\s*(?:,\s*)?cho\s+(?P<n>[^;.]+)", after)
-                    if cm:
-                        name = _leader_name(_NAME_END.split(cm.group("n"))[0])
-            else:
-                seg = before[: anchor.start()]
-                seg = re.split(r";", seg)[-1]
-                passive = re.search(r"^(?P<n>.*?)\s+(?:đã\s+|cũng\s+)?được\b", seg)
-                if (passive and _ELECT_VERB.search(seg[passive.end() :])) or (
-                    passive and not _ELECT_VERB.search(seg)
-                ):
-                    name = _leader_name(passive.group("n"))
-                else:
-                    verbs = list(_ELECT_VERB.finditer(seg))
-                    if verbs:
-                        seg = seg[verbs[-1].end() :]
-                    name = _leader_name(seg)
-            prev_end = role_end
-            if not name:
-                continue
-            role = "deputy" if r.group("deputy") else "head"
+
+        # 2. a tag on a unit: "Sở X (Trưởng khối năm 2025)", "Cục Y - đơn vị trưởng khối";
+        # a role and its holder after a colon: "Trưởng khối: Sở X; Phó Trưởng khối: Sở Y"
+        name = _tagged(text, r)
+        colon = None if name else _COLON_AFTER.match(text[role_end:])
+        if colon:
+            n = colon.group("n")
+            nxt = _ROLE_RE.search(n)
+            name = _unit_name(_NAME_END.split(n[: nxt.start()] if nxt else n)[0])
+        if name:
             if year is None:
-                later = _YEAR_ANY.search(text[role_end:])
-                if (later and not _ROLE_RE.search(text[role_end : role_end + later.start()])) or (
-                    later and r is not roles[-1]
-                ):
-                    year = int(later.group(1))
-            batch.append((LeaderData(agency=name, role=role, year=year, sentence=sent.text), year))
-        known = [y for _l, y in batch if y]
-        for leader, _y in batch:
-            if leader.year is None:
-                leader.year = known[0] if known else (award_year + 1 if award_year else None)
-            found.append(leader)
+                close = re.match(r"^[^()]*\)", after)
+                ym2 = _YEAR_ANY.search(close.group(0)) if close else None
+                year = _year_of(ym2) if ym2 else None
+            # the head who chairs ("Sở X – Trưởng khối năm 2025 – chủ trì") sits already
+            chairs = _CHAIRS.match(text[role_end:])
+            if not chairs and ((year is not None and year == term) or (year is None and kickoff)):
+                batch.append(
+                    (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
+                )
+            prev_end = role_end
+            i += 1
+            continue
+
+        anchor = _ANCHOR_BEFORE.search(before)
+        if not anchor:
+            # "bầu trưởng khối năm 2026 là A và Phó khối là B"
+            elected = (
+                notice
+                or bool(re.search(_ELECT_VERB.pattern + r"\s*$", before, re.I))
+                or bool(batch)
+            )
+            named, y = _named_after_role(after, year, term, batch, elected, kickoff)
+            for agency in named:
+                batch.append((LeaderData(agency=agency, role=role, year=y, sentence=sentence), y))
+            if not named and batch:
+                # "X làm Khối trưởng và Y Khối phó": a second holder with the verb left out
+                m = re.fullmatch(r"\s*(?:,|;)?\s*(?:và\s+)?(?P<n>[^,;]+?)\s*", before)
+                name = _unit_name(m.group("n")) if m else None
+                if name:
+                    batch.append(
+                        (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
+                    )
+            prev_end = role_end
+            i += 1
+            continue
+
+        verb = anchor.group("verb").lower()
+        seg = before[: anchor.start()]
+        group = [r]
+        # "A và B được bầu làm Trưởng khối và Phó Trưởng khối": respectively
+        j = i + 1
+        end = role_end
+        while j < len(roles) and re.fullmatch(r"\s*(?:,|và)\s*", text[end : roles[j].start()]):
+            group.append(roles[j])
+            ymj = _YEAR_AFTER.match(text[roles[j].end() :])
+            end = roles[j].end() + (ymj.end() if ymj else 0)
+            if ymj and year is None:
+                year = _year_of(ymj)
+            j += 1
+        name_text = None
+        if verb.startswith("bàn giao"):
+            if re.search(r"\bnhận\s*$", seg):
+                name_text = re.split(r"[;]", seg[: seg.rstrip().rfind("nhận")])[-1]
+            else:
+                cm = re.match(r"^\s*(?:,\s*)?cho\s+(?P<n>[^;.]+)", text[role_end:])
+                if cm:
+                    name_text = _NAME_END.split(cm.group("n"))[0]
+        else:
+            seg = re.split(r";", seg)[-1]
+            passive = re.search(r"^(?P<n>.*?)\s+(?:đã\s+|cũng\s+)?được\b", seg)
+            # "X được bầu làm …", "X được giao làm …": the name before "được"
+            if passive and (
+                _ELECT_VERB.search(seg[passive.end() :])
+                or not any(v.start() < passive.end("n") for v in _ELECT_VERB.finditer(seg))
+            ):
+                name_text = passive.group("n")
+            else:
+                verbs = list(_ELECT_VERB.finditer(seg))
+                if verbs:
+                    seg = seg[verbs[-1].end() :]
+                name_text = seg
+        prev_end = end
+        i = j
+        if not name_text:
+            continue
+        local_elected = (
+            notice or bool(_ELECT_VERB.search(before)) or verb.startswith(("bàn giao", "đảm"))
+        )
+        if year is None:
+            ly = _LEAD_YEAR.match(_LEAD_RE.sub("", name_text.strip(" ,;")))
+            if ly:
+                year = int(ly.group(2) or ly.group(1))
+        if year is None:
+            later = _YEAR_ANY.search(text[end:])
+            if (later and not _ROLE_RE.search(text[end : end + later.start()])) or (
+                later and r is not roles[-1]
+            ):
+                year = _year_of(later)
+        if year is None and lead_year is not None:
+            year = lead_year
+        # "Sở X là Trưởng khối", "Năm 2025, Sở X làm Khối trưởng" with no election: the sitting
+        # leader, unless the year is the coming term's
+        # at a kick-off the plain "X là Trưởng khối năm N" states the head already in place
+        if not local_elected and not batch and verb == "là" and (kickoff or year != term):
+            continue
+        # "Năm 2025, Sở X được giao là Trưởng khối" at the 2025 summary: this year's, not the next
+        if year is not None and term is not None and year != term:
+            continue
+        if len(group) > 1:
+            pieces = [_unit_name(p.text) for p in split_names(name_text)]
+            pieces = [p for p in pieces if p]
+            if len(pieces) == len(group):
+                for agency, g in zip(pieces, group, strict=True):
+                    gr = "deputy" if g.group("deputy") else "head"
+                    batch.append(
+                        (LeaderData(agency=agency, role=gr, year=year, sentence=sentence), year)
+                    )
+                continue
+        name = _leader_name(name_text)
+        if not name:
+            continue
+        batch.append((LeaderData(agency=name, role=role, year=year, sentence=sentence), year))
+    known = [y for _l, y in batch if y]
+    prev_year = None
+    if not known and _ROLE_RE.search(prev):
+        pm = _YEAR_ANY.search(prev)
+        prev_year = _year_of(pm) if pm else None
+    out = []
+    for leader, _y in batch:
+        if leader.year is None:
+            leader.year = known[0] if known else (prev_year or term)
+        out.append(leader)
+    return out
+
+
+def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData]:
+    """The bloc's leaders for the coming term, from the title and the body (captions aside)."""
+    term, kickoff, notice = coming_term(article)
+    texts = [s for s in _split_sentences(article.title)] if article.title else []
+    for s in sentences:
+        if not s.caption:
+            texts.append(s.text)
+            texts.extend(s.items or [])
+    found: list[LeaderData] = []
+    prev = ""
+    for sentence in texts:
+        text = _dequote(sentence)
+        if _ROLE_RE.search(text):
+            found.extend(_read_sentence(text, sentence, term, kickoff, notice, prev))
+        prev = text
     unique = []
     seen = set()
     for leader in found:

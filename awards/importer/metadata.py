@@ -48,6 +48,11 @@ def _bloc(first: str, title: str | None) -> str | None:
 
 
 def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
+    # a school year counts as the year it ends: "năm học 2022-2023" is 2023
+    for source in (first, title or ""):
+        m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+\d{4}\s*[-–—/]\s*(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
     for source in (first, title or ""):
         m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+(\d{4})", source, re.I)
         if m:

@@ -1,0 +1,119 @@
+"""New leaders of a bloc in the shapes real reporting takes (articles of our own writing).
+
+Only the head and deputy chosen for the coming term count, with that term's year:
+a summary of year N chooses the leaders of N+1; a kick-off meeting or a notice
+names those of the year it opens. A sitting head who chairs is not a new leader.
+"""
+
+import pytest
+
+from awards.importer.extracting import extract
+
+
+def leaders(article):
+    return {(x.agency, x.role, x.year) for x in article.leaders}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # "bàn giao Cụm trưởng <bloc> năm N cho X đảm nhận"; the chairing head is not new
+        ("leaders_handover_cho.txt", {("Huyện ủy Lâm Hà", "head", 2025)}),
+        # "bàn giao trách nhiệm trưởng khối cho X; Y đảm nhận khối phó năm N"
+        (
+            "leaders_handover_responsibility.txt",
+            {("Sở Thông tin & Truyền thông", "head", 2025), ("Ban Dân tộc tỉnh", "deputy", 2025)},
+        ),
+        # "A và B được bầu làm Trưởng khối và Phó Trưởng khối": respectively
+        (
+            "leaders_respectively.txt",
+            {("Sở Xây dựng", "head", 2025), ("Sở Giao thông vận tải", "deputy", 2025)},
+        ),
+        # "X là đơn vị Trưởng cụm, Y là Phó cụm năm N+1" at the summary of N
+        (
+            "leaders_la_don_vi_next_year.txt",
+            {("huyện Quỳnh Nhai", "head", 2025), ("huyện Thuận Châu", "deputy", 2025)},
+        ),
+        # kick-off: "(trưởng khối năm N)" after the venue, "(làm phó khối)" in the member list
+        (
+            "leaders_kickoff_tags.txt",
+            {
+                ("Liên hiệp các Hội Văn học và Nghệ thuật tỉnh", "head", 2025),
+                ("Hội Nhà báo tỉnh", "deputy", 2025),
+            },
+        ),
+        # kick-off: "X - đơn vị trưởng khối; A; B" in a ';' member list
+        ("leaders_kickoff_dash_member.txt", {("Sở Tài chính", "head", 2025)}),
+        # a summary's tags name the sitting leaders: nothing new
+        ("leaders_summary_tags_sitting.txt", set()),
+        # kick-off: "X – Trưởng khối năm N – chủ trì": the head in place chairs
+        ("leaders_kickoff_chair_sitting.txt", set()),
+        # "Năm N+1, X làm Khối trưởng và Y Khối phó"; "Thường trực cụm" is no deputy
+        (
+            "leaders_verbless_year_first.txt",
+            {
+                ("Hội Nông dân tỉnh", "head", 2025),
+                ("Hội Kiến trúc sư tỉnh", "deputy", 2025),
+                ("Liên đoàn Lao động huyện Cờ Đỏ", "head", 2025),
+            },
+        ),
+        # "giao nhiệm vụ Cụm trưởng, <bloc> năm học 2025-2026 cho A, Cụm phó cho B"
+        (
+            "leaders_role_first_cho_school_year.txt",
+            {("Đại học Thái Nguyên", "head", 2026), ("Đại học Cần Thơ", "deputy", 2026)},
+        ),
+        # the new head only in the headline; the sitting one in a caption
+        ("leaders_headline_only.txt", {("Hội Nông dân tỉnh", "head", 2026)}),
+        # the year in the sentence before; the outgoing head's rotating flag is no election
+        (
+            "leaders_year_previous_sentence.txt",
+            {
+                ("Liên minh HTX tỉnh Hậu Giang", "head", 2025),
+                ("Liên minh HTX tỉnh Sóc Trăng", "deputy", 2025),
+            },
+        ),
+        # "bầu trưởng khối năm N là A và Phó khối là B"
+        (
+            "leaders_elected_role_then_la.txt",
+            {("Hội Liên hiệp Phụ nữ tỉnh", "head", 2025), ("Tỉnh đoàn", "deputy", 2025)},
+        ),
+        # a province's notice naming the heads of several blocs, in three shapes
+        (
+            "leaders_province_notice.txt",
+            {
+                ("Ban Tổ chức Tỉnh ủy", "head", 2025),
+                ("Ban Dân vận Tỉnh ủy", "deputy", 2025),
+                ("Công an tỉnh", "head", 2025),
+                ("Tòa án nhân dân tỉnh", "deputy", 2025),
+                ("Sở Công Thương", "head", 2025),
+                ("Sở Xây dựng", "deputy", 2025),
+            },
+        ),
+    ],
+)
+def test_new_leaders(own_article, name, expected):
+    article = extract(own_article(name))
+    assert leaders(article) == expected
+    assert all(x.sentence for x in article.leaders)
+
+
+def test_this_years_head_named_at_its_own_summary_is_not_new():
+    """ "Năm 2024, X được giao là đơn vị Trưởng khối" at the 2024 summary: the sitting head."""
+    article = extract(
+        "Khối thi đua văn hóa - xã hội tổng kết năm 2024\n\n"
+        "Ngày 20/12/2024, Khối thi đua văn hóa - xã hội tỉnh tổ chức hội nghị tổng kết "
+        "công tác thi đua năm 2024.\n\n"
+        "Năm 2024, Sở Y tế được giao là đơn vị Trưởng khối, Sở Nội vụ là đơn vị Phó khối."
+    )
+    assert article.leaders == []
+
+
+def test_school_year_results_and_term_count_as_the_years_they_end():
+    article = extract(
+        "Cụm thi đua các trường tổng kết năm học 2024-2025\n\n"
+        "Ngày 1/8/2025, Cụm thi đua các trường trung học tổ chức hội nghị tổng kết năm học "
+        "2024-2025.\n\n"
+        "Hội nghị bầu Trường THPT Lê Lợi làm Cụm trưởng năm học 2025-2026."
+    )
+    assert article.award_year == 2025
+    assert leaders(article) == {("Trường THPT Lê Lợi", "head", 2026)}
