@@ -79,12 +79,13 @@ _CHO_AFTER = re.compile(
 # a role tagged onto a unit: "Sở X (Trưởng khối năm 2025)", "Hội A (làm phó khối)", "Cục B - đơn vị trưởng khối"
 _TAG_OPEN = re.compile(r"(?:\(\s*|\s*[-–]\s*)(?:là\s+|làm\s+)?(?:đơn\s+vị\s+)?$", re.I)
 # what a name never starts with before a tag
-_TAG_CUT = re.compile(r".*(?:[;:(]|\)\s*,|\b(?:tại|của|gồm|cho|có)\b)", re.I | re.S)
+_TAG_CUT = re.compile(r".*(?:[;:()]\s*(?:,|và\b)?|\b(?:tại|của|gồm|cho|có|là)\b)", re.I | re.S)
 _CHAIRS = re.compile(r"^[^.;]{0,60}?\b(?:chủ\s+trì|chủ\s+tọa|chủ\s+toạ|điều\s+hành)\b", re.I)
 _LOWER_UNIT = re.compile(rf"^(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận)\s+[{_UP}]")
 _NAME_LEAD = re.compile(
     r"^(?:(?:theo đó|trong đó|kết quả|đồng thời|sau đó|tiếp đó|hội nghị|các đại biểu|đại biểu|"
-    r"đại diện|đơn vị|cơ quan|trụ sở(?:\s+của)?)(?:\s+(?:đã|cũng))?\s*[,:]?\s*)+",
+    r"đại diện|đơn vị|cơ quan|trụ sở(?:\s+của)?|với vai trò(?:\s+là)?|với tư cách(?:\s+là)?|"
+    r"(?:date\s+)?\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s+(?:đã|cũng))?\s*[,:]?\s*)+",
     re.I,
 )
 _KICKOFF = re.compile(
@@ -153,6 +154,9 @@ def _unit_name(text: str) -> str | None:
     return name
 
 
+_COMMA_CLAUSE = re.compile(
+    rf",\s*(?![{_UP}\d]|(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)\s)"
+)
 _ROLE_THEN_LA = re.compile(
     r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm(?:\s+học)?\s+(?P<y>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?)?"
     r"\s+(?:sẽ\s+)?là\s+(?:đơn\s+vị\s+)?(?P<n>[^;.]+)"
@@ -178,6 +182,8 @@ def _named_after_role(
         return [], None
     text = _NAME_END.split(m.group("n"))[0]
     text = re.split(r",\s*(?=(?:hai\s+|các\s+)?(?:Phó|Cụm|Khối|Trưởng)\b)", text)[0]
+    # ", lãnh đạo các tổ chức …": a comma before a lower-case word that is no place ends the name
+    text = _COMMA_CLAUSE.split(text)[0]
     text = re.split(r"\s+và\s+(?=(?:Phó|Cụm|Khối|Trưởng)\b)", text, flags=re.I)[0]
     names = []
     for piece in split_names(text):
@@ -273,7 +279,13 @@ def _read_sentence(
                 year = _year_of(ym2) if ym2 else None
             # the head who chairs ("Sở X – Trưởng khối năm 2025 – chủ trì") sits already
             chairs = _CHAIRS.match(text[role_end:])
-            if not chairs and ((year is not None and year == term) or (year is None and kickoff)):
+            # in an election ("bầu … là A (Cụm trưởng) và B (Cụm phó)") the tag names the elected
+            elected = bool(_ELECT_VERB.search(text[: r.start()])) and (
+                year is None or term is None or year == term
+            )
+            if not chairs and (
+                elected or (year is not None and year == term) or (year is None and kickoff)
+            ):
                 batch.append(
                     (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
                 )
@@ -361,7 +373,12 @@ def _read_sentence(
         # "Sở X là Trưởng khối", "Năm 2025, Sở X làm Khối trưởng" with no election: the sitting
         # leader, unless the year is the coming term's
         # at a kick-off the plain "X là Trưởng khối năm N" states the head already in place
-        if not local_elected and not batch and verb == "là" and (kickoff or year != term):
+        if (
+            not local_elected
+            and not batch
+            and verb == "là"
+            and (kickoff or year is None or year != term)
+        ):
             continue
         # "Năm 2025, Sở X được giao là Trưởng khối" at the 2025 summary: this year's, not the next
         if year is not None and term is not None and year != term:
@@ -385,10 +402,14 @@ def _read_sentence(
     if not known and _ROLE_RE.search(prev):
         pm = _YEAR_ANY.search(prev)
         prev_year = _year_of(pm) if pm else None
+    # "bầu chọn cụm trưởng và cụm phó năm 2023 là A (Cụm trưởng) và B (Cụm phó)"
+    ev = _ELECT_VERB.search(text)
+    ey = _YEAR_ANY.search(text, ev.end()) if ev and not known else None
+    sent_year = _year_of(ey) if ey else None
     out = []
     for leader, _y in batch:
         if leader.year is None:
-            leader.year = known[0] if known else (prev_year or term)
+            leader.year = known[0] if known else (sent_year or prev_year or term)
         out.append(leader)
     return out
 

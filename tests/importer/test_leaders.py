@@ -77,6 +77,22 @@ def leaders(article):
             "leaders_elected_role_then_la.txt",
             {("Hội Liên hiệp Phụ nữ tỉnh", "head", 2025), ("Tỉnh đoàn", "deputy", 2025)},
         ),
+        # hard-wrapped, no headline: "bầu chọn cụm trưởng và cụm phó năm N là A (Cụm trưởng)
+        # và B (Cụm phó)"; the head chairing is the sitting one
+        (
+            "leaders_elected_tags_wrapped.txt",
+            {
+                ("UBMTTQVN huyện Nhơn Trạch", "head", 2025),
+                ("UBMTTQVN huyện Trảng Bom", "deputy", 2025),
+            },
+        ),
+        # "Với vai trò là Khối trưởng, X đã …": praise of the sitting head
+        ("leaders_role_sitting_in_praise.txt", set()),
+        # a date before the headline is no part of the name; ", lãnh đạo các …" ends one
+        (
+            "leaders_dated_headline_comma_clause.txt",
+            {("Hội Cựu chiến binh tỉnh", "head", 2026), ("Hội Nông dân tỉnh", "deputy", 2026)},
+        ),
         # a province's notice naming the heads of several blocs, in three shapes
         (
             "leaders_province_notice.txt",
