@@ -21,6 +21,7 @@ from awards.importer.extracting import (
     ArticleData,
     LeaderData,
     _dequote,
+    _is_head,
     _is_name_start,
     _person,
     _Sentence,
@@ -57,7 +58,7 @@ def _year_of(m: re.Match) -> int:
 
 
 _ANCHOR_BEFORE = re.compile(
-    r"(?P<verb>\blàm|\blà|\bđảm nhận|\bđảm nhiệm|\bgiữ|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
+    r"(?P<verb>\blàm|\blà|\bđảm nhận|\bđảm nhiệm|\bgiữ|\b(?:tiếp\s+)?nhận|\bbàn giao(?:\s+(?:lại\s+)?(?:nhiệm vụ|chức|vị trí|cương vị))?)"
     r"(?:\s+(?:nhiệm vụ|vị trí|chức|cương vị|vai trò))?\s+(?:đơn vị\s+)?$",
     re.I,
 )
@@ -100,6 +101,7 @@ _NOTICE = re.compile(
     re.I,
 )
 # "Trưởng khối: Sở X" in a list of roles
+_CLAUSE_VERB = re.compile(r"\b(?:làm|là|giữ|đảm nhận|đảm nhiệm)\b", re.I)
 _COLON_AFTER = re.compile(r"^\s*:\s*(?P<n>[^;.:]+)")
 
 
@@ -268,7 +270,7 @@ def _read_sentence(
         # a role and its holder after a colon: "Trưởng khối: Sở X; Phó Trưởng khối: Sở Y"
         name = _tagged(text, r)
         colon = None if name else _COLON_AFTER.match(text[role_end:])
-        if colon:
+        if colon and not _CLAUSE_VERB.search(colon.group("n")):
             n = colon.group("n")
             nxt = _ROLE_RE.search(n)
             name = _unit_name(_NAME_END.split(n[: nxt.start()] if nxt else n)[0])
@@ -301,6 +303,9 @@ def _read_sentence(
                 or bool(re.search(_ELECT_VERB.pattern + r"\s*$", before, re.I))
                 or bool(batch)
             )
+            # "Năm 2026, Khối trưởng là …": the year before the clause
+            if year is None and lead_year is not None and not batch:
+                year = lead_year
             named, y = _named_after_role(after, year, term, batch, elected, kickoff)
             for agency in named:
                 batch.append((LeaderData(agency=agency, role=role, year=y, sentence=sentence), y))
@@ -356,7 +361,9 @@ def _read_sentence(
         if not name_text:
             continue
         local_elected = (
-            notice or bool(_ELECT_VERB.search(before)) or verb.startswith(("bàn giao", "đảm"))
+            notice
+            or bool(_ELECT_VERB.search(before))
+            or verb.startswith(("bàn giao", "đảm", "nhận", "tiếp"))
         )
         if year is None:
             ly = _LEAD_YEAR.match(_LEAD_RE.sub("", name_text.strip(" ,;")))
@@ -393,6 +400,16 @@ def _read_sentence(
                         (LeaderData(agency=agency, role=gr, year=year, sentence=sentence), year)
                     )
                 continue
+        # "Sở A và Sở B là Khối phó": two holders of one role, each a unit of its own
+        pieces = split_names(name_text)
+        if len(pieces) > 1 and all(_is_head(p.text) for p in pieces):
+            for p in pieces:
+                agency = _unit_name(p.text)
+                if agency:
+                    batch.append(
+                        (LeaderData(agency=agency, role=role, year=year, sentence=sentence), year)
+                    )
+            continue
         name = _leader_name(name_text)
         if not name:
             continue

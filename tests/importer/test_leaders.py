@@ -133,3 +133,54 @@ def test_school_year_results_and_term_count_as_the_years_they_end():
     )
     assert article.award_year == 2025
     assert leaders(article) == {("Trường THPT Lê Lợi", "head", 2026)}
+
+
+SUMMARY_2025 = (
+    "Khối thi đua các sở tổng kết năm 2025\n\n"
+    "Ngày 20/12/2025, Khối thi đua các sở, ngành tỉnh tổ chức hội nghị tổng kết công tác "
+    "thi đua năm 2025.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hội nghị đã bầu Sở Tư pháp giữ chức Trưởng khối năm 2026.", {("Sở Tư pháp", "head")}),
+        ("Sở Nội vụ sẽ đảm nhiệm vai trò Khối trưởng năm 2026.", {("Sở Nội vụ", "head")}),
+        (
+            "Năm 2026, Khối trưởng là Sở Tài chính, Khối phó là Sở Tư pháp.",
+            {("Sở Tài chính", "head"), ("Sở Tư pháp", "deputy")},
+        ),
+        (
+            "Sở Công Thương tiếp nhận nhiệm vụ Trưởng khối năm 2026 từ Sở Tài chính.",
+            {("Sở Công Thương", "head")},
+        ),
+        ("Trưởng khối năm 2026: Sở Xây dựng.", {("Sở Xây dựng", "head")}),
+        (
+            "Sở Tài chính được bầu là Khối trưởng, Sở Tư pháp và Sở Nội vụ là Khối phó năm 2026.",
+            {("Sở Tài chính", "head"), ("Sở Tư pháp", "deputy"), ("Sở Nội vụ", "deputy")},
+        ),
+        (
+            "Hội nghị đã bầu Trưởng khối, Phó Trưởng khối năm 2026: Sở Y tế làm Trưởng khối, "
+            "Sở Tư pháp làm Phó Trưởng khối.",
+            {("Sở Y tế", "head"), ("Sở Tư pháp", "deputy")},
+        ),
+        (
+            "Qua bỏ phiếu, Sở Nội vụ được bầu giữ chức Trưởng khối, Sở Tư pháp giữ chức Phó "
+            "trưởng khối năm 2026.",
+            {("Sở Nội vụ", "head"), ("Sở Tư pháp", "deputy")},
+        ),
+        (
+            "Sở Tư pháp nhận bàn giao nhiệm vụ Trưởng khối năm 2026 từ Sở Y tế.",
+            {("Sở Tư pháp", "head")},
+        ),
+        # the sitting head, however written, is not new
+        ("Sở Tài chính (Trưởng khối năm 2025) chủ trì hội nghị.", set()),
+        ("Đồng chí Giám đốc Sở Y tế, Trưởng khối năm 2025 chủ trì hội nghị.", set()),
+        ("Sở Y tế là Trưởng khối năm 2025.", set()),
+    ],
+)
+def test_leader_phrasings_at_a_summary(sentence, expected):
+    article = extract(SUMMARY_2025 + sentence)
+    assert {(x.agency, x.role) for x in article.leaders} == expected
+    assert {x.year for x in article.leaders} <= {2026}
