@@ -28,10 +28,15 @@ from awards.text import fold
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b")
 _DATE_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
 
+_BLOC_STOP = (
+    r"đã|tổ chức|gồm|tổng kết|triển khai|ký kết|ký|họp|trực thuộc|thuộc|do|vừa|chính thức|long trọng|"
+    r"năm|trong|trên địa bàn|diễn ra|là|có|được|nhận|đề nghị|bầu|phát động|sơ kết|hoàn thành"
+)
+# "Khối thi đua …", and blocs written without "thi đua": "Khối các sở …", "Khối cơ quan …", "Khối 9"
 _BLOC_RE = re.compile(
-    r"(?P<bloc>(?:Khối|Cụm)\s+thi\s+đua\s+(?:(?!\b(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|"
-    r"thuộc|do|vừa|chính thức|long trọng)\b)[^.;:()\"“])+?)"
-    r"(?=\s+(?:đã|tổ chức|gồm|tổng kết|triển khai|ký kết|họp|trực thuộc|thuộc|do|vừa|chính thức|long trọng)\b"
+    r"(?P<bloc>(?:Khối|Cụm|khối|cụm)(?:\s+[Tt]hi\s+đua|(?=\s+(?:các|Các|cơ\s+quan|Cơ\s+quan|số|\d)))"
+    rf"\s+(?:(?!\b(?:{_BLOC_STOP})\b)[^.;:()\"“])+?)"
+    rf"(?=\s*,?\s+(?:{_BLOC_STOP})\b"
     r"|\s+(?:và|cùng)\s+(?:Khối|Cụm)\s+thi\s+đua|\s*[.;:(\"“]|$)"
 )
 _VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
@@ -42,7 +47,11 @@ def _bloc(first: str, title: str | None) -> str | None:
         for m in _BLOC_RE.finditer(source):
             bloc = _strip_punct(m.group("bloc"))
             bloc = re.sub(r",\s*$", "", bloc)
-            if len(bloc.split()) >= 4:
+            words = bloc.split()
+            # "Khối 9", "khối thi đua VI": a number names a bloc; otherwise three words at least
+            if len(words) >= 4 or (
+                len(words) >= 2 and re.fullmatch(r"\d+|[IVX]+|số\s+\S+", " ".join(words[-1:]))
+            ):
                 return bloc
     return None
 
@@ -91,16 +100,38 @@ def _achievement_year(text: str, meeting_date: str | None) -> int | None:
     return None
 
 
+# "9/9 phiếu", "06/6 đơn vị": a share, not a date
+_FRACTION_AFTER = re.compile(
+    r"^\s*(?:phiếu|đơn vị|tập thể|cá nhân|thành viên|xã|huyện|tỉnh|chỉ tiêu|trường|người)\b", re.I
+)
+_CITATION_BEFORE = re.compile(
+    r"(?:số\s*\S*\d\S*|(?:Quyết định|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Nghị quyết)(?:\s+số)?\s*\S*)\s*,?\s*(?:ký\s+)?$",
+    re.I,
+)
+
+
+def _cited(text: str, m: re.Match) -> bool:
+    """A date that belongs to a cited document ("Kế hoạch số 44/KH-UBND ngày 24/02/2021 của …")."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    before = re.sub(r"\s*ngày\s*$", "", before)
+    return bool(_CITATION_BEFORE.search(before)) or bool(
+        re.match(r"^\s*(?:của|về việc)\b", text[m.end() :])
+    )
+
+
 def _meeting_date(
     first: str, published: str | None, award_year: int | None, title: str | None
 ) -> str | None:
-    m = _DATE_WORDS.search(first)
     candidates = []
-    if m:
-        candidates.append((m.start(), m.group(1), m.group(2), m.group(3)))
+    for m in _DATE_WORDS.finditer(first):
+        if not _cited(first, m):
+            candidates.append((m.start(), m.group(1), m.group(2), m.group(3)))
+            break
     for dm in _DATE_DMY.finditer(first):
         pre = first[max(0, dm.start() - 25) : dm.start()]
         if re.search(r"(?:số|Quyết định|QĐ)\s*$", pre) or "/" in first[dm.end() : dm.end() + 1]:
+            continue
+        if _cited(first, dm) or _FRACTION_AFTER.match(first[dm.end() :]):
             continue
         candidates.append((dm.start(), dm.group(1), dm.group(2), dm.group(3)))
         break
@@ -115,6 +146,9 @@ def _meeting_date(
     elif published:
         pub = dt.date.fromisoformat(published)
         year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    elif award_year and re.search(r"năm\s+học", f"{first} {title or ''}", re.I):
+        # a school year ends in the summer: its summary meets in the year it ends
+        year = award_year if month <= 10 else award_year - 1
     elif award_year:
         # a January meeting closes the previous year; the results year is the earlier one
         year = award_year if month >= 7 else award_year + 1
@@ -147,7 +181,11 @@ def _venue(first: str, bloc: str | None) -> str | None:
     venue = _strip_punct(venue[:cut])
     if not venue or (
         not _is_upper_start(venue)
-        and not venue.lower().startswith(("thành phố", "trụ sở", "hội trường"))
+        and not re.match(
+            rf"^(?:thành phố|trụ sở|hội trường|phòng họp|huyện|thị xã|quận|xã|phường|thị trấn)"
+            rf"\s+(?:của\s+|[{_UP}])",
+            venue,
+        )
     ):
         return None
     return venue
@@ -232,23 +270,89 @@ def _link_decisions(article: ArticleData, decisions: dict[str, DecisionData]) ->
 # Entry point
 
 
+def _lead(paragraphs: list[str], first: str) -> list[str]:
+    """The paragraphs that may open the report after the first: long ones, not document
+    references ("Thực hiện Kế hoạch số …"), at most two."""
+    out = []
+    start = paragraphs.index(first) + 1 if first in paragraphs else 1
+    for p in paragraphs[start : start + 5]:
+        if len(p) >= 60 and not _DOC_REFERENCE.match(p):
+            out.append(p)
+        if len(out) == 2:
+            break
+    return out
+
+
+_DOC_REFERENCE = re.compile(
+    r"^(?:Thực hiện|Căn cứ|Theo)\s+(?:Kế hoạch|Quyết định|Công văn|Hướng dẫn)", re.I
+)
+
+
 def read_meeting(article: ArticleData, paragraphs: list[str]) -> None:
-    """Fill the article's publisher, bloc, year, meeting kind and date, venue and province."""
-    first = paragraphs[0] if paragraphs else ""
+    """Fill the article's publisher, bloc, year, meeting kind and date, venue and province.
+
+    The first paragraph and the title say most; when they do not (a subtitle, a site
+    banner or a document reference comes first), the next long paragraphs are read.
+    """
+    # the first paragraph that reads as a lead: not a byline ("ĐĂNG NGUYÊN |") nor a
+    # document reference ("Thực hiện Kế hoạch số …")
+    first = next(
+        (p for p in paragraphs[:4] if len(p) >= 40 and not _DOC_REFERENCE.match(p)),
+        paragraphs[0] if paragraphs else "",
+    )
     pm = re.match(r"^\(\s*([A-ZĐ][\w.&]{1,15})\s*\)\s*[-–—:]?\s*", first)
     if pm:
         article.publisher = pm.group(1)
         first = first[pm.end() :]
-    article.bloc = _bloc(first, article.title)
+    more = _lead(paragraphs, first)
+    article.bloc = _bloc(first, article.title) or next(
+        (b for p in more if (b := _bloc(p, None))), None
+    )
     article.award_year, article.meeting_kind = _award_year(first, article.title)
+    if article.award_year is None and article.meeting_kind is None:
+        for p in more:
+            year, kind = _award_year(p, None)
+            if year:
+                article.award_year, article.meeting_kind = year, kind
+                break
     article.meeting_date = _meeting_date(
         first, article.published, article.award_year, article.title
+    ) or next(
+        (
+            d
+            for p in more
+            if (d := _meeting_date(p, article.published, article.award_year, article.title))
+        ),
+        None,
     )
+    # a lead inside a document reference ("Thực hiện Kế hoạch số …; Ngày 19/3/2021, tại …")
+    cited = [p for p in paragraphs[:3] if _DOC_REFERENCE.match(p)]
+    if article.meeting_date is None:
+        article.meeting_date = next(
+            (
+                d
+                for p in cited
+                if (d := _meeting_date(p, article.published, article.award_year, article.title))
+            ),
+            None,
+        )
+    # a lead taken for the title ("Sáng 27/3/2024 tại …, Khối thi đua … triển khai …")
+    title = article.title or ""
+    if article.meeting_date is None and len(title) >= 60:
+        article.meeting_date = _meeting_date(
+            title, article.published, article.award_year, article.title
+        )
     if article.award_year is None and article.meeting_kind is None:
         article.award_year = _achievement_year(
             "\n".join(p for p in paragraphs), article.meeting_date
         )
-    article.venue = _venue(first, article.bloc)
+    article.venue = _venue(first, article.bloc) or next(
+        (v for p in more if (v := _venue(p, article.bloc))), None
+    )
+    if article.venue is None and len(title) >= 60:
+        article.venue = _venue(title, article.bloc)
+    if article.venue is None:
+        article.venue = next((v for p in cited if (v := _venue(p, article.bloc))), None)
     article.province = _province(first) or _province(article.text)
 
 
