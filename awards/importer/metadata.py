@@ -69,6 +69,11 @@ def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
         m = re.search(r"tổng kết[^.]{0,120}?năm\s+(\d{4})", source, re.I)
         if m:
             return int(m.group(1)), "summary"
+    # "họp xét thi đua năm 2015", "bình xét thi đua năm 2015": the year's results judged
+    for source in (first, title or ""):
+        m = re.search(r"\b(?:họp|bình)\s+xét\s+thi\s+đua[^.]{0,40}?năm\s+(\d{4})", source, re.I)
+        if m:
+            return int(m.group(1)), "summary"
     for source in (first, title or ""):
         if re.search(r"sơ kết", source, re.I):
             return None, "midyear"
@@ -79,25 +84,28 @@ def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
 
 _ACHIEVEMENT_YEAR = re.compile(
     r"(?:dẫn đầu|thành tích|hoàn thành xuất sắc(?:\s+toàn diện)?\s+nhiệm vụ|phong trào thi đua|"
-    r"công tác thi đua)[^.;]{0,80}?\bnăm(?:\s+học)?\s+(\d{4})\b",
+    r"công tác thi đua|xuất sắc nhất|cờ\s+thi\s+đua(?:\s+xuất\s+sắc)?)[^.;]{0,80}?\bnăm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\b",
     re.I,
 )
 
 
-def _achievement_year(text: str, meeting_date: str | None) -> int | None:
+def _achievement_year(text: str, meeting_date: str | None, *, before: bool = False) -> int | None:
     """The year an award is for, when no summary meeting names it ("dẫn đầu ... năm 2020").
 
     A date's year ("ngày 10 tháng 3 năm 2021") is not an achievement year, nor
-    is a year after the meeting.
+    is a year after the meeting (``before``: nor the meeting's own, at a mid-year
+    review); a school year counts as the year it ends; of several, the earliest.
     """
-    limit = int(meeting_date[:4]) if meeting_date else None
+    limit = int(meeting_date[:4]) - (1 if before else 0) if meeting_date else None
+    years = []
     for m in _ACHIEVEMENT_YEAR.finditer(text):
         if re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, m.start(1) - 20) : m.start(1) - 4]):
             continue
-        year = int(m.group(1))
+        year = int(m.group(2) or m.group(1))
         if limit is None or year <= limit:
-            return year
-    return None
+            years.append(year)
+    # "xuất sắc nhất năm 2022 … đề nghị tặng Cờ thi đua năm 2023": the results come first
+    return min(years) if years else None
 
 
 # "9/9 phiếu", "06/6 đơn vị": a share, not a date
@@ -342,9 +350,13 @@ def read_meeting(article: ArticleData, paragraphs: list[str]) -> None:
         article.meeting_date = _meeting_date(
             title, article.published, article.award_year, article.title
         )
-    if article.award_year is None and article.meeting_kind is None:
+    # no year summarised: the year the awards are for ("dẫn đầu … năm 2019"), also at a
+    # mid-year review that hands over last year's flags (never at a pledge meeting)
+    if article.award_year is None and article.meeting_kind in (None, "midyear"):
         article.award_year = _achievement_year(
-            "\n".join(p for p in paragraphs), article.meeting_date
+            "\n".join([*paragraphs, article.title or ""]),
+            article.meeting_date,
+            before=article.meeting_kind == "midyear",
         )
     article.venue = _venue(first, article.bloc) or next(
         (v for p in more if (v := _venue(p, article.bloc))), None

@@ -73,3 +73,35 @@ def test_a_school_year_summary_meets_in_the_year_it_ends():
     )
     assert article.award_year == 2025
     assert article.meeting_date == "2025-05-25"
+
+
+def test_a_meeting_that_judges_the_year_names_its_results_year():
+    article = extract(
+        "Cụm thi đua số 5 họp xét thi đua năm 2024\n\n"
+        "Ngày 9 tháng 01 năm 2025, tại Phòng họp UBND xã Tân Hòa, Cụm thi đua số 5 huyện Chợ "
+        "Gạo tổ chức họp xét thi đua năm 2024."
+    )
+    assert article.award_year == 2024
+    assert article.meeting_date == "2025-01-09"
+    assert article.venue == "Phòng họp UBND xã Tân Hòa"
+
+
+def test_a_midyear_review_hands_over_last_years_flag():
+    article = extract(
+        "Khối thi đua số 2 sơ kết công tác thi đua 6 tháng đầu năm 2025\n\n"
+        "Chiều 15-7, Khối thi đua số 2 tổ chức sơ kết công tác thi đua 6 tháng đầu năm 2025, "
+        "triển khai nhiệm vụ 6 tháng cuối năm 2025. Dịp này, Hội Nông dân tỉnh được UBND tỉnh "
+        "tặng cờ thi đua vì có thành tích xuất sắc dẫn đầu Khối thi đua số 2 năm 2024."
+    )
+    assert article.meeting_kind == "midyear"
+    assert article.award_year == 2024
+
+
+def test_the_results_year_before_the_year_of_the_proposal():
+    article = extract(
+        "Liên đoàn Lao động tỉnh được đề nghị tặng Cờ thi đua của Chính phủ\n\n"
+        "Tại hội nghị Ban Chấp hành sáng nay (18/12), Liên đoàn Lao động tỉnh được đánh giá là "
+        "một trong các đơn vị xuất sắc nhất năm 2024 và được đề nghị tặng Cờ thi đua của Chính "
+        "phủ năm 2025."
+    )
+    assert article.award_year == 2024
