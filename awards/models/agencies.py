@@ -6,19 +6,16 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from awards.text import fold, slugify_vi
+from awards.text import fold
 
-from .base import NormalizedModel, TimeStamped, name_valid_on, validity_constraint
-
-
-def unique_slug(model, text: str, instance_pk=None) -> str:
-    """An ASCII slug from a Vietnamese name, suffixed -2, -3… when taken."""
-    base = slugify_vi(text) or "x"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exclude(pk=instance_pk).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+from .base import (
+    NamedOverTime,
+    NamePeriod,
+    NormalizedModel,
+    TimeStamped,
+    unique_slug,
+    validity_constraint,
+)
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -29,11 +26,8 @@ class AgencyQuerySet(models.QuerySet):
             return self.none()
         return self.filter(search_text__contains=folded)
 
-    def active_on(self, day: datetime.date):
-        return self.filter(models.Q(dissolved_on__isnull=True) | models.Q(dissolved_on__gt=day))
 
-
-class Agency(NormalizedModel, TimeStamped):
+class Agency(NamedOverTime, TimeStamped):
     """A department, agency, mass organisation, enterprise or district: one identity over time.
 
     ``name`` is the name in force now, kept equal to the open-ended AgencyName row;
@@ -76,29 +70,6 @@ class Agency(NormalizedModel, TimeStamped):
     def get_absolute_url(self):
         return reverse("awards:agency", kwargs={"slug": self.slug})
 
-    def save(self, *args, **kwargs):
-        self.normalize_text_fields()
-        if not self.slug:
-            self.slug = unique_slug(Agency, self.name, self.pk)
-        self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
-
-    def build_search_text(self) -> str:
-        texts = [self.name]
-        if self.pk:
-            texts += list(self.names.values_list("name", flat=True))
-            texts += list(self.aliases.values_list("text", flat=True))
-        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
-
-    def refresh_search_text(self) -> None:
-        """Called when a name or alias changes; a queryset update so no signal loops."""
-        Agency.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
-
-    def name_on(self, day: datetime.date | None) -> str:
-        """The name in force on a day (the current name when no history covers it)."""
-        row = name_valid_on(self.names.all(), day)
-        return row.name if row else self.name
-
     @transaction.atomic
     def rename(self, new_name: str, *, on: datetime.date, legal_basis: str = "") -> "AgencyName":
         """Close the current name the day before ``on`` and open ``new_name`` from ``on``."""
@@ -122,15 +93,14 @@ class Agency(NormalizedModel, TimeStamped):
         return Agency.objects.filter(predecessor_links__successor=self)
 
 
-class AgencyName(NormalizedModel):
+class AgencyName(NamePeriod):
     """A name an agency had, and when; the open-ended row is its current name."""
+
+    owner_field = "agency"
 
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="names", verbose_name=_("agency")
     )
-    name = models.CharField(_("name"), max_length=300)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
 
     class Meta:
@@ -152,13 +122,6 @@ class AgencyName(NormalizedModel):
         start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else "…"
         end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else "…"
         return f"{self.name} ({start} – {end})"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.valid_to is None and self.agency.name != self.name:
-            Agency.objects.filter(pk=self.agency_id).update(name=self.name)
-            self.agency.name = self.name
-        self.agency.refresh_search_text()
 
 
 class AgencyLineage(NormalizedModel):

@@ -1,9 +1,11 @@
 """Shared model plumbing: NFC on every save, timestamps, names that change over time."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.text import normalize, normalize_text
+from awards.text import fold, normalize, normalize_text, slugify_vi
 
 
 class NormalizedModel(models.Model):
@@ -70,3 +72,82 @@ def name_valid_on(names, on):
     if on is None:
         return None
     return next((row for row in names if in_force(row.valid_from, row.valid_to, on)), None)
+
+
+def unique_slug(model, text: str, instance_pk=None) -> str:
+    """An ASCII slug from a Vietnamese name, suffixed -2, -3… when taken."""
+    base = slugify_vi(text) or "x"
+    slug, n = base, 1
+    while model._default_manager.filter(slug=slug).exclude(pk=instance_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class NamedOverTime(NormalizedModel):
+    """An identity whose name changes over time: an agency, a bloc.
+
+    The concrete model has ``name`` (the name in force now), ``slug`` and
+    ``search_text``; its name history is a ``NamePeriod`` model with
+    ``related_name="names"``, and its other spellings are ``Alias`` rows
+    (``related_name="aliases"``). ``search_text`` holds every one of them folded,
+    one per line, for the accent-insensitive search.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.slug_text(), self.pk)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def slug_text(self) -> str:
+        """The text the slug is made from when none is given."""
+        return self.name
+
+    def build_search_text(self) -> str:
+        texts = [self.name]
+        if self.pk:
+            texts += list(self.names.values_list("name", flat=True))
+            texts += list(self.aliases.values_list("text", flat=True))
+        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
+
+    def refresh_search_text(self) -> None:
+        """Called when a name or alias changes; a queryset update so no signal loops."""
+        type(self)._default_manager.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def name_on(self, day: datetime.date | None) -> str:
+        """The name in force on a day (the current name when no history covers it)."""
+        row = name_valid_on(self.names.all(), day)
+        return row.name if row else self.name
+
+
+class NamePeriod(NormalizedModel):
+    """A name an identity (``NamedOverTime``) bore from ``valid_from`` to ``valid_to``.
+
+    Either end may be open; the open-ended row is the current name, and saving it
+    makes it the owner's ``name``. ``owner_field`` names the foreign key to the owner.
+    """
+
+    owner_field = ""
+
+    name = models.CharField(_("name"), max_length=300)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        owner = getattr(self, self.owner_field)
+        if self.valid_to is None and owner.name != self.name:
+            type(owner)._default_manager.filter(pk=owner.pk).update(name=self.name)
+            owner.name = self.name
+        owner.refresh_search_text()
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        return in_force(self.valid_from, self.valid_to, day)

@@ -5,13 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from awards.text import fold
-
-from .agencies import unique_slug
-from .base import NormalizedModel, TimeStamped, name_valid_on, validity_constraint
+from .base import NamedOverTime, NamePeriod, NormalizedModel, TimeStamped, validity_constraint
 
 
-class Bloc(NormalizedModel, TimeStamped):
+class Bloc(NamedOverTime, TimeStamped):
     """A khối or cụm thi đua, organised by a province, a ministry or a national organisation."""
 
     class Kind(models.TextChoices):
@@ -54,35 +51,18 @@ class Bloc(NormalizedModel, TimeStamped):
     def get_absolute_url(self):
         return reverse("awards:bloc", kwargs={"slug": self.slug})
 
-    def save(self, *args, **kwargs):
-        self.normalize_text_fields()
-        if not self.slug:
-            self.slug = unique_slug(Bloc, f"{self.name} {self.organiser}", self.pk)
-        self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
-
-    def build_search_text(self) -> str:
-        texts = [self.name]
-        if self.pk:
-            texts += list(self.names.values_list("name", flat=True))
-            texts += list(self.aliases.values_list("text", flat=True))
-        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
-
-    def refresh_search_text(self) -> None:
-        Bloc.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
-
-    def name_on(self, day):
-        row = name_valid_on(self.names.all(), day)
-        return row.name if row else self.name
+    def slug_text(self) -> str:
+        return f"{self.name} {self.organiser}"
 
 
-class BlocName(NormalizedModel):
+class BlocName(NamePeriod):
+    """A name a bloc had, and when; the open-ended row is its current name."""
+
+    owner_field = "bloc"
+
     bloc = models.ForeignKey(
         Bloc, on_delete=models.CASCADE, related_name="names", verbose_name=_("bloc")
     )
-    name = models.CharField(_("name"), max_length=300)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("bloc name")
@@ -99,13 +79,6 @@ class BlocName(NormalizedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.valid_to is None and self.bloc.name != self.name:
-            Bloc.objects.filter(pk=self.bloc_id).update(name=self.name)
-            self.bloc.name = self.name
-        self.bloc.refresh_search_text()
 
 
 class EmulationYearQuerySet(models.QuerySet):
