@@ -1,33 +1,43 @@
-"""The one export code path: nomination rows to CSV (streamed) and XLSX.
+"""Nomination rows to CSV (streamed) and XLSX, for every download of the register.
 
-The public list's ``?format=csv``, the admin's "Export report" action, the
-``export_awards`` command and the yearly summary all go through these functions,
-so a file looks the same wherever it was downloaded.
+The public list's ``?format=csv``, the admin's export action, the ``export_awards``
+command and the yearly reports (``public.reports``) write their files with these
+functions, so a file looks the same wherever it was downloaded. (The admin's
+import-export resources are django-import-export's own.)
 
 Files are for Excel and LibreOffice users in Vietnam: UTF-8 with a BOM (else
-Excel reads the bytes as the local code page), Vietnamese headers whatever the
-interface language, dates as YYYY-MM-DD, and no cell that a spreadsheet would
-run as a formula.
+Excel reads the bytes as the local code page), Vietnamese headers and labels
+whatever the interface language (labels from the catalogue, in Vietnamese),
+dates as YYYY-MM-DD, and no cell that a spreadsheet would run as a formula.
+
+A download is whole or visibly broken: an empty result is a header-only file,
+and a stream that fails is logged and aborted (the exception cuts the chunked
+response, so the client sees an incomplete transfer, not a short file).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import logging
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import BinaryIO
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from awards.models import Nomination
 
 BOM = "\ufeff".encode()
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -49,13 +59,15 @@ HEADER: tuple[str, ...] = (
 # Column widths (characters) for the XLSX sheet, in HEADER order.
 WIDTHS: tuple[int, ...] = (7, 34, 46, 46, 38, 16, 18, 16, 60)
 
-STATUS_LABELS: dict[str, str] = {
-    "proposed": "Đề nghị",
-    "awarded": "Đã khen thưởng",
-    "rejected": "Không được khen thưởng",
-    "withdrawn": "Rút đề nghị",
-    "revoked": "Bị thu hồi",
-}
+
+logger = logging.getLogger(__name__)
+
+
+def status_labels() -> dict[str, str]:
+    """Status value → its Vietnamese label from the catalogue, capitalised as in a report."""
+    with translation.override("vi"):
+        return {value: capfirst(str(label)) for value, label in Nomination.Status.choices}
+
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -105,7 +117,7 @@ def nomination_rows(queryset: models.QuerySet, *, chunk_size: int = CHUNK_SIZE) 
 
     Values are raw (int year, date, text); each writer makes them safe for its format.
     """
-    labels = STATUS_LABELS
+    labels = status_labels()
     for year, bloc, as_named, current, award, status, number, date, source in export_values(
         queryset
     ).iterator(chunk_size=chunk_size):
@@ -176,8 +188,9 @@ def _copy_statement(queryset: models.QuerySet) -> tuple[str, list]:
             f"ELSE NULLIF({column}, '') END"
         )
 
-    labels = " ".join("WHEN %s THEN %s" for _ in STATUS_LABELS)
-    params = [item for pair in STATUS_LABELS.items() for item in pair]
+    status_label = status_labels()
+    labels = " ".join("WHEN %s THEN %s" for _ in status_label)
+    params = [item for pair in status_label.items() for item in pair]
     select = ", ".join(
         [
             "c0",
@@ -204,7 +217,10 @@ def copy_csv_chunks(queryset: models.QuerySet, *, chunk_bytes: int = 1 << 16) ->
     blocks of ``chunk_bytes``, so the export runs at COPY's speed in flat memory.
     """
     yield from csv_chunks((), header=HEADER)
-    sql, params = _copy_statement(queryset)
+    try:
+        sql, params = _copy_statement(queryset)
+    except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``): no SELECT at all
+        return
     with connections[queryset.db].cursor() as cursor, cursor.cursor.copy(sql, params) as copy:
         buffer = bytearray()
         for block in copy:
@@ -221,13 +237,6 @@ def nomination_csv_chunks(queryset: models.QuerySet) -> Iterator[bytes]:
     if connections[queryset.db].vendor == "postgresql":
         return copy_csv_chunks(queryset)
     return csv_chunks(nomination_rows(queryset))
-
-
-def write_csv(
-    rows: Iterable[Sequence], stream: BinaryIO, *, header: Sequence[str] = HEADER
-) -> None:
-    for chunk in csv_chunks(rows, header=header):
-        stream.write(chunk)
 
 
 def _xlsx_cell(sheet, value):
@@ -282,11 +291,29 @@ def _attachment(filename: str) -> str:
     return content_disposition_header(as_attachment=True, filename=filename)
 
 
+def logged_stream(chunks: Iterable[bytes], *, filename: str) -> Iterator[bytes]:
+    """``chunks``, but a failure part-way is logged and raised again: the server then cuts
+    the chunked response, and the client sees a broken transfer instead of a short file."""
+    sent = 0
+    try:
+        for chunk in chunks:
+            sent += len(chunk)
+            yield chunk
+    except Exception:
+        logger.exception(
+            "Download %s failed after %d bytes; the transfer is aborted", filename, sent
+        )
+        raise
+
+
 def rows_csv_response(
     rows: Iterable[Sequence], *, filename: str, header: Sequence[str] = HEADER
 ) -> StreamingHttpResponse:
     """Stream any rows as an Excel-ready CSV download (used by the reports too)."""
-    response = StreamingHttpResponse(csv_chunks(rows, header=header), content_type=CSV_CONTENT_TYPE)
+    response = StreamingHttpResponse(
+        logged_stream(csv_chunks(rows, header=header), filename=filename),
+        content_type=CSV_CONTENT_TYPE,
+    )
     response["Content-Disposition"] = _attachment(filename)
     return response
 
@@ -306,7 +333,10 @@ def workbook_response(sheets: Iterable[Sheet], *, filename: str) -> FileResponse
 
 def csv_streaming_response(queryset: models.QuerySet, *, filename: str) -> StreamingHttpResponse:
     """The nominations of ``queryset`` as a streamed CSV download; starts at once."""
-    response = StreamingHttpResponse(nomination_csv_chunks(queryset), content_type=CSV_CONTENT_TYPE)
+    response = StreamingHttpResponse(
+        logged_stream(nomination_csv_chunks(queryset), filename=filename),
+        content_type=CSV_CONTENT_TYPE,
+    )
     response["Content-Disposition"] = _attachment(filename)
     return response
 
@@ -326,7 +356,6 @@ def dated_filename(stem: str, extension: str, *, today: datetime.date | None = N
 
 __all__ = [
     "HEADER",
-    "STATUS_LABELS",
     "Sheet",
     "copy_csv_chunks",
     "csv_chunks",
@@ -337,8 +366,8 @@ __all__ = [
     "nomination_csv_chunks",
     "nomination_rows",
     "rows_csv_response",
+    "status_labels",
     "workbook_response",
-    "write_csv",
     "write_workbook",
     "write_xlsx",
     "xlsx_response",

@@ -286,3 +286,39 @@ def test_copy_writes_the_same_bytes_as_the_row_path(make_nominations):
     from_copy = b"".join(exports.copy_csv_chunks(queryset))
     from_rows = b"".join(exports.csv_chunks(exports.nomination_rows(queryset)))
     assert from_copy == from_rows
+
+
+def test_an_empty_result_is_a_header_only_file(awarded):
+    """Also on PostgreSQL's COPY path, where a filter that can match nothing has no SELECT."""
+    for queryset in (
+        Nomination.objects.filter(pk__in=[]),
+        Nomination.objects.none(),
+        Nomination.objects.filter(nominee_name="không có ai"),
+    ):
+        assert read_csv(csv_body(queryset)) == [list(exports.HEADER)]
+
+
+def test_a_download_that_fails_midway_is_aborted_and_logged(caplog):
+    def rows():
+        yield (2019, "Khối", "Sở A", "Sở A", "Cờ", "Đề nghị", None, None, None)
+        raise RuntimeError("the database went away")
+
+    response = exports.rows_csv_response(rows(), filename="broken.csv")
+    chunks = iter(response.streaming_content)
+    assert next(chunks).startswith(exports.BOM)  # the header went out
+    with pytest.raises(RuntimeError):
+        list(chunks)  # the server cuts the chunked response: no clean end of file
+    failure = [r for r in caplog.records if "broken.csv" in r.getMessage()]
+    assert failure and failure[0].levelname == "ERROR" and "aborted" in failure[0].getMessage()
+
+
+def test_status_labels_come_from_the_catalogue_in_vietnamese(settings):
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    with translation.override("en"):
+        labels = exports.status_labels()
+    with translation.override("vi"):
+        expected = {v: capfirst(str(label)) for v, label in Nomination.Status.choices}
+    assert labels == expected
+    assert labels["proposed"] == "Đề nghị" and labels["awarded"] == "Đã khen thưởng"
