@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Count, F, Q
+from django.utils import translation
 
 from awards.exports import Sheet
 from awards.models import AwardType, Nomination
@@ -112,14 +113,6 @@ SUMMARY_HEADER = (
 SUMMARY_WIDTHS = (40, 40, 10, 80, 80)
 STATISTICS_HEADER = ("Loại", "Cấp quyết định", "Hình thức", "Tổng số", "Tập thể", "Cá nhân")
 STATISTICS_WIDTHS = (16, 22, 46, 10, 10, 10)
-CATEGORY_VI = {"title": "Danh hiệu thi đua", "commendation": "Hình thức khen thưởng"}
-LEVEL_VI = {
-    "state": "Chủ tịch nước",
-    "government": "Thủ tướng Chính phủ",
-    "ministry": "Bộ, ban, ngành, đoàn thể TW",
-    "province": "Tỉnh",
-    "grassroots": "Cơ sở",
-}
 
 
 def summary_rows(lines: list[SummaryLine]) -> Iterator[tuple]:
@@ -128,11 +121,15 @@ def summary_rows(lines: list[SummaryLine]) -> Iterator[tuple]:
 
 
 def statistics_rows(year: int) -> Iterator[tuple]:
-    """The statutory table with Vietnamese labels (the model's are English message ids)."""
-    for line in statistics_lines(year):
+    """The statutory table with the catalogue's Vietnamese labels, whatever the interface's."""
+    lines = statistics_lines(year)
+    with translation.override("vi"):
+        categories = {value: str(label) for value, label in AwardType.Category.choices}
+        levels = {value: str(label) for value, label in AwardType.Level.choices}
+    for line in lines:
         yield (
-            CATEGORY_VI.get(line.category, "Khác"),
-            LEVEL_VI.get(line.level, "Khác"),
+            categories.get(line.category, line.category),
+            levels.get(line.level, line.level),
             line.award,
             line.total,
             line.collectives,
@@ -163,3 +160,18 @@ def report_years() -> list[int]:
     return list(
         Nomination.objects.public().order_by("-year").values_list("year_id", flat=True).distinct()
     )
+
+
+def report_context(year: int) -> dict:
+    """What the printable report page shows: the summary, the statistics and their totals."""
+    statistics = statistics_lines(year)
+    return {
+        "year": year,
+        "lines": summary_lines(year),
+        "statistics": statistics,
+        "totals": {
+            "collectives": sum(s.collectives for s in statistics),
+            "individuals": sum(s.individuals for s in statistics),
+            "total": sum(s.total for s in statistics),
+        },
+    }

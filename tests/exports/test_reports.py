@@ -144,3 +144,16 @@ def test_xlsx_has_both_tables(client, year_2019, django_assert_max_num_queries):
     assert values[1][:3] == ("Khối các sở, ban, ngành tổng hợp", "Cờ thi đua của UBND tỉnh", 2)
     stats = list(statistics.iter_rows(values_only=True))
     assert ("Danh hiệu thi đua", "Tỉnh", "Cờ thi đua của UBND tỉnh", 1, 1, 0) in stats
+
+
+def test_statistics_labels_are_the_catalogues_in_vietnamese(year_2019):
+    from django.utils import translation
+
+    from awards.models import AwardType
+
+    with translation.override("en"):
+        rows = list(reports.statistics_rows(2019))
+    with translation.override("vi"):
+        levels = {str(label) for _v, label in AwardType.Level.choices}
+        categories = {str(label) for _v, label in AwardType.Category.choices}
+    assert rows and all(row[0] in categories and row[1] in levels for row in rows)
