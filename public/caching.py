@@ -1,103 +1,132 @@
-"""Rendered public pages and small lookups, kept in Django's ``pages`` cache.
+"""The public pages in Django's cache framework, in a cache alias of their own.
 
-The public pages are read far more often than the register changes, and a page
-over a 100,000-row history costs milliseconds to build. The HTML of a page is
-kept per path, query string and language for ``PUBLIC_PAGE_CACHE_SECONDS`` (60
-by default; 0 turns it off) in the ``pages`` cache alias: a LocMemCache per
-worker unless PAGE_CACHE_BACKEND / PAGE_CACHE_LOCATION name a shared one (Redis,
-database), in which case every worker sees one copy. Any save or delete of a
-register model (the awards app) clears the alias, which with a shared cache
-clears it for all workers; a per-worker cache catches up within the timeout.
-The alias holds nothing else, so clearing it never drops the "default" cache
-(django-import-export's uploads live there).
+Pages are read far more often than the register changes, and one over a
+100,000-row history costs tens of milliseconds to build. ``public_page`` wraps a
+view in Django's ``cache_page`` on the ``pages`` alias for
+``PUBLIC_PAGE_CACHE_SECONDS`` (0 turns it off); the key is Django's (URL and
+language). A view names the query parameters it reads and the others are dropped
+before the key is made, so junk parameters neither reach the view nor create
+cache entries.
+
+The alias is a LocMemCache per worker unless PAGE_CACHE_BACKEND /
+PAGE_CACHE_LOCATION name a shared one; it holds nothing else, so purging it
+never drops the "default" cache (django-import-export's uploads live there). It
+is purged when a model the pages show is saved or deleted (not on history rows,
+rules, ratings, users or sessions); a per-worker cache catches up within the
+timeout.
 
 The one per-visitor part of a page, the CSRF token of the language switcher, is
-left as a marker in the stored HTML and filled in for each request.
+a marker in the stored HTML, filled in for each request.
 """
 
-import hashlib
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import BadRequest
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, QueryDict
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_safe
 
 CACHE_ALIAS = "pages"
 CSRF_MARKER = "<!--public-csrf-->"
-# Pages larger than this (a big year page) are rebuilt rather than stored.
-MAX_PAGE_BYTES = 1_000_000
-# Filter choices and the like: small, read on every list page, cleared with the pages.
+# Filter choices and the like: small, read on every list page, purged with the pages.
 LOOKUP_SECONDS = 300
-
-
-def timeout() -> int:
-    return int(getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 60))
+# The register's models whose rows some public page shows.
+SHOWN_MODELS = (
+    "Agency",
+    "AgencyLineage",
+    "AgencyName",
+    "Alias",
+    "AwardType",
+    "Bloc",
+    "BlocMeeting",
+    "BlocName",
+    "Decision",
+    "EmulationYear",
+    "Membership",
+    "Nomination",
+    "Person",
+    "SourceDocument",
+)
 
 
 def page_cache():
     return caches[CACHE_ALIAS]
 
 
-def clear(**_kwargs) -> None:
+def purge(**_kwargs) -> None:
     page_cache().clear()
 
 
-def page_key(request: HttpRequest) -> str:
-    """Path, query string and language; hashed, as memcached-style backends limit key length."""
-    raw = f"{get_language()}\n{request.path}\n{request.META.get('QUERY_STRING', '')}"
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+def lookup(name: str, compute: Callable[[], Any]) -> Any:
+    """A small value (e.g. the blocs for a filter) from the pages cache, else ``compute()``."""
+    return page_cache().get_or_set(f"lookup:{name}", compute, LOOKUP_SECONDS)
 
 
-def _with_token(request: HttpRequest, html: str, content_type: str) -> HttpResponse:
+def keep_params(request: HttpRequest, names: Iterable[str]) -> None:
+    """Drop every query parameter but ``names``; refuse a NUL byte in those kept.
+
+    Django's cache key is made from the query string, so this is also what keeps
+    junk parameters from creating cache entries.
+    """
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in names:
+            if any("\x00" in value for value in values):
+                raise BadRequest("NUL in a query parameter")
+            kept.setlist(name, values)
+    request.META["QUERY_STRING"] = kept.urlencode()
+    kept._mutable = False
+    request.GET = kept
+
+
+@functools.cache
+def _cached(view: Callable, seconds: int) -> Callable:
+    return cache_page(seconds, cache=CACHE_ALIAS)(view)
+
+
+def _fill_csrf_token(request: HttpRequest, response) -> None:
+    if response.streaming or CSRF_MARKER.encode() not in response.content:
+        return
     token = format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )
-    return HttpResponse(html.replace(CSRF_MARKER, token, 1), content_type=content_type)
+    response.content = response.content.replace(CSRF_MARKER.encode(), token.encode(), 1)
 
 
-def cached_page(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
-    """The stored page, else ``build()`` stored for ``timeout()`` seconds.
+def public_page(*params: str) -> Callable:
+    """Decorate a public view: GET/HEAD only, reads only ``params``, cached in ``pages``.
 
-    Only successful, non-streaming responses are stored; ``build`` runs the
-    queries, so a hit runs none.
+    Cache-Control says ``private``: a stored page holds a visitor's CSRF token.
     """
-    seconds = timeout()
-    key = page_key(request)
-    if seconds > 0:
-        entry = page_cache().get(key)
-        if entry is not None:
-            return _with_token(request, *entry)
-    response = build()
-    if response.status_code != 200 or response.streaming:
-        return response
-    html = response.content.decode(response.charset)
-    if seconds > 0 and len(response.content) <= MAX_PAGE_BYTES:
-        page_cache().set(key, (html, response["Content-Type"]), seconds)
-    return _with_token(request, html, response["Content-Type"])
+    names = frozenset(params)
 
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            keep_params(request, names)
+            seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+            response = (_cached(view, seconds) if seconds > 0 else view)(request, *args, **kwargs)
+            _fill_csrf_token(request, response)
+            patch_cache_control(response, private=True)
+            return response
 
-def cached_lookup(name: str, compute: Callable[[], Any]) -> Any:
-    """A small value (e.g. the blocs for a filter) from the cache, else ``compute()`` stored."""
-    key = f"lookup:{name}"
-    value = page_cache().get(key)
-    if value is None:
-        value = compute()
-        page_cache().set(key, value, LOOKUP_SECONDS)
-    return value
+        return require_safe(wrapper)
 
-
-def clear_on_register_change(sender, **_kwargs) -> None:
-    """Clear on changes to the register (the awards app), not on sessions or users."""
-    if sender._meta.app_label == "awards":
-        clear()
+    return decorator
 
 
 def connect_signals() -> None:
-    """Called from AwardsConfig.ready, so commands (the importer) clear a shared cache too."""
-    post_save.connect(clear_on_register_change, dispatch_uid="public-pages-cache-save")
-    post_delete.connect(clear_on_register_change, dispatch_uid="public-pages-cache-delete")
+    """Called from PublicConfig.ready, so commands (the importer) purge a shared cache too."""
+    for name in SHOWN_MODELS:
+        model = apps.get_model("awards", name)
+        post_save.connect(purge, sender=model, dispatch_uid="public-pages-cache-save")
+        post_delete.connect(purge, sender=model, dispatch_uid="public-pages-cache-delete")

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Agency, AwardType, Bloc, Nomination, Person
-from public.caching import cached_lookup
+from public.caching import lookup
 from public.search import matching
 
 PUBLIC_STATUS_CHOICES = [
@@ -23,35 +23,44 @@ KIND_CHOICES = [("collective", _("collective")), ("individual", _("individual"))
 
 def bloc_choices() -> list[tuple[str, str]]:
     """(slug, name) of every bloc by name, for the filter's options."""
-    return cached_lookup(
+    return lookup(
         "bloc-choices", lambda: list(Bloc.objects.order_by("name").values_list("slug", "name"))
     )
 
 
 def award_type_choices() -> list[tuple[str, str]]:
     """(code, name) of every award type in catalogue order."""
-    return cached_lookup(
-        "award-type-choices", lambda: list(AwardType.objects.values_list("code", "name"))
-    )
+    return lookup("award-type-choices", lambda: list(AwardType.objects.values_list("code", "name")))
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within the register's bounds: "abc", "1e400" or "2024.5" is an error."""
+
+    field_class = forms.IntegerField
+
+
+YEAR_BOUNDS = {"min_value": 1945, "max_value": 2100}  # as EmulationYear's constraint
 
 
 class NominationFilter(django_filters.FilterSet):
     """Year range, bloc, award type, status, collective or individual, text, and sorting."""
 
     q = django_filters.CharFilter(method="filter_text", label=_("Name contains"))
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         field_name="year_id",
         lookup_expr="gte",
         label=_("From year"),
-        widget=forms.NumberInput(attrs={"min": 1945, "max": 2100, "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        **YEAR_BOUNDS,
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         field_name="year_id",
         lookup_expr="lte",
         label=_("To year"),
-        widget=forms.NumberInput(attrs={"min": 1945, "max": 2100, "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        **YEAR_BOUNDS,
     )
-    # Choices from the page cache (read on every list page); a value outside them is ignored.
+    # Choices from the page cache (read on every list page); a value outside them is an error.
     bloc = django_filters.ChoiceFilter(
         field_name="bloc__slug",
         choices=bloc_choices,
@@ -79,7 +88,7 @@ class NominationFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(
         field_name="person__slug", label=_("Person"), widget=forms.HiddenInput
     )
-    # Only these columns sort (all indexed or tiny joins); anything else in the URL is ignored.
+    # Only these columns sort (all indexed or tiny joins); anything else is an error.
     sort = django_filters.OrderingFilter(
         fields=(
             ("year_id", "year"),
@@ -134,3 +143,7 @@ def filtered_nominations(params, queryset=None) -> NominationFilter:
             "award_type", "bloc", "agency", "person", "decision"
         )
     return NominationFilter(params, queryset=queryset)
+
+
+# The query parameters of the award list's filters (the view adds "page" and "format").
+LIST_PARAMS = tuple(NominationFilter.base_filters)

@@ -1,79 +1,91 @@
-"""Pagination without COUNT(*) over the whole table.
+"""Pages of long record lists without COUNT(*) over the whole table.
 
-Counting 100,000 rows on every page view costs more than the page itself, so a
-page fetches one row beyond its size to know whether a next page exists, and the
-total is counted only up to a cap ("more than 1,000 records").
+Counting 100,000 rows on every page view costs more than the page itself, so the
+count stops at a cap ("more than 1,000 records", healthchecks' PingsPaginator
+idea) and a page fetches one row beyond its size to know whether a next one exists.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
+# Past the cap the number of pages is unknown; page numbers stop here (offsets fit a bigint).
+MAX_PAGE = 1_000_000
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
-    """The number of rows, but at most ``cap + 1`` (a LIMIT inside the COUNT)."""
-    return queryset.order_by().values("pk")[: cap + 1].count()
+class CappedPage(Page):
+    """A Page that knows its successor from the one extra row fetched, not from a count.
 
+    ``has_next`` is that answer as a plain bool (templates read it either way).
+    """
 
-@dataclass
-class SlicePage:
-    object_list: list
-    number: int
-    has_next: bool
-    count: int
-    per_page: int
-    cap: int = COUNT_CAP
+    def __init__(self, object_list, number, paginator, *, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self.has_next = has_next
 
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous()
 
     @property
-    def next_page_number(self) -> int:
-        return self.number + 1
+    def count(self) -> int:
+        """The paginator's count, capped (templates read ``page.count``)."""
+        return self.paginator.count
 
     @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
+    def count_is_capped(self) -> bool:
+        return self.paginator.count_is_capped
+
+
+class CappedPaginator(Paginator):
+    """A Paginator over an ordered queryset whose count stops at ``cap`` + 1.
+
+    ``fetch`` reads a page's rows from a queryset (``public.tables.record_rows``
+    for plain values rather than model instances).
+    """
+
+    cap = COUNT_CAP
+
+    def __init__(self, object_list: QuerySet, per_page: int, *, fetch: Callable = list):
+        super().__init__(object_list, per_page)
+        self.fetch = fetch
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def count_is_capped(self) -> bool:
         return self.count > self.cap
 
-    @property
-    def num_pages(self) -> int | None:
-        """Known only below the cap."""
+    @cached_property
+    def num_pages(self) -> int:
         if self.count_is_capped:
-            return None
+            return MAX_PAGE
         return max(1, -(-self.count // self.per_page))
 
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_next or self.has_previous
+    def get_page(self, number) -> CappedPage:
+        """As Paginator.get_page (junk reads as 1, past the end as the last page), but a
+        number below 1 also reads as 1."""
+        try:
+            number = self.validate_number(number)
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            number = 1 if int(number) < 1 else self.num_pages
+        return self.page(number)
 
+    def page(self, number) -> CappedPage:
+        """Two bounded queries at most: the capped count (once) and the rows.
 
-def slice_page(
-    queryset: QuerySet, page: str | None, per_page: int, fetch: Callable[[QuerySet], list] = list
-) -> SlicePage:
-    """Page ``page`` (1-based; junk reads as 1) of an ordered queryset: two bounded queries.
-
-    ``fetch`` reads the page's rows from a queryset (``record_rows`` for plain values).
-    """
-    try:
-        number = max(1, int(page or 1))
-    except (TypeError, ValueError):
-        number = 1
-    count = capped_count(queryset)
-    if count <= COUNT_CAP:
-        # Past the end: show the last page, as Django's Paginator.get_page does.
-        number = min(number, max(1, -(-count // per_page)))
-    start = (number - 1) * per_page
-    # Sort and slice on the bare table first (a subquery of ids, one beyond the page),
-    # then join only those rows and sort them again: half the time of sorting the
-    # fully joined rows (measured on 100,000 nominations), in a single query.
-    ids = queryset.values("pk")[start : start + per_page + 1]
-    rows = fetch(queryset.filter(pk__in=ids))
-    return SlicePage(rows[:per_page], number, len(rows) > per_page, count, per_page)
+        The rows are sorted and sliced on the bare table first (a subquery of ids,
+        one beyond the page), then joined: half the time of sorting the fully joined
+        rows, measured on 100,000 nominations.
+        """
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        ids = self.object_list.values("pk")[start : start + self.per_page + 1]
+        rows = self.fetch(self.object_list.filter(pk__in=ids))
+        return CappedPage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)

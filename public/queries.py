@@ -24,11 +24,10 @@ from awards.models import (
     Nomination,
 )
 from awards.models.base import in_force
-from public.caching import cached_lookup
+from public.caching import lookup
 from public.charts import BarChart, bar_chart
-from public.tables import AgencyLinks, record_rows
+from public.tables import Links, record_rows
 
-FLAG_CODES = ("gov_flag", "ministry_flag", "prov_flag")
 # Awards decided above the agency itself: named on the bloc page, the rest are counted.
 HIGHER_LEVELS = (
     AwardType.Level.STATE,
@@ -37,11 +36,6 @@ HIGHER_LEVELS = (
     AwardType.Level.PROVINCE,
 )
 SERIES = [_("awarded"), _("proposed")]
-
-
-def public_nominations() -> QuerySet:
-    """Public rows, to be read as table rows by ``public.tables.record_rows``."""
-    return Nomination.objects.public()
 
 
 def status_counts(queryset: QuerySet, group: str) -> QuerySet:
@@ -120,7 +114,7 @@ def public_counts_per_year() -> list[tuple[int, list[int]]]:
     A count over every row (~20 ms on 100,000 nominations, even index-only), so it
     is kept in the ``pages`` cache, which any register change clears.
     """
-    return cached_lookup(
+    return lookup(
         "public-counts-per-year",
         lambda: [
             (r["year_id"], [r["awarded"], r["proposed"]])
@@ -144,7 +138,7 @@ def home_summary() -> dict:
     context.update(
         counts=award_type_counts(in_year, types),
         flags=record_rows(
-            public_nominations()
+            Nomination.objects.public()
             .for_year(year)
             .filter(award_type_id__in=flag_ids)
             .order_by("award_type__precedence", "bloc__name", "nominee_name")
@@ -180,7 +174,7 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
     in_year = Nomination.objects.public().for_year(year)
     counts = {r["bloc"]: r["n"] for r in in_year.values("bloc").annotate(n=Count("pk")).order_by()}
     numbered = (
-        public_nominations()
+        Nomination.objects.public()
         .for_year(year)
         .annotate(
             position=Window(
@@ -247,7 +241,7 @@ def bloc_members(bloc: Bloc) -> list[MemberRow]:
     )
     names = names_then(Membership.objects.filter(bloc=bloc).values("agency_id"))
     roles = dict(Membership.Role.choices)
-    agency_url = AgencyLinks().agency
+    agency_url = Links().agency_url
     return [
         MemberRow(
             year,
@@ -283,7 +277,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
         for year in sorted(by_year, reverse=True)
     ]
     named = record_rows(
-        public_nominations()
+        Nomination.objects.public()
         .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
         .order_by("-year_id", "award_type__precedence", "nominee_name")[:named_limit]
     )
@@ -308,7 +302,9 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     """Its awards under the names it had, its lineage with theirs, its blocs, its staff's awards."""
     names = list(agency.names.order_by(F("valid_from").asc(nulls_first=True)))
     awards = record_rows(
-        public_nominations().filter(agency=agency).order_by("-year_id", "award_type__precedence")
+        Nomination.objects.public()
+        .filter(agency=agency)
+        .order_by("-year_id", "award_type__precedence")
     )
     links = list(
         AgencyLineage.objects.filter(Q(successor=agency) | Q(predecessor=agency))
@@ -319,7 +315,7 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     related_ids.discard(agency.pk)
     related_awards = defaultdict(list)
     for row in record_rows(
-        public_nominations()
+        Nomination.objects.public()
         .filter(agency_id__in=related_ids)
         .order_by("-year_id", "award_type__precedence")
     ):
@@ -335,7 +331,7 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
         if link.predecessor_id == agency.pk
     ]
     people_awards = record_rows(
-        public_nominations()
+        Nomination.objects.public()
         .filter(person__agency=agency)
         .order_by("-year_id", "award_type__precedence", "nominee_name")[:people_limit]
     )
@@ -356,7 +352,9 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
 
 def award_type_history(award_type: AwardType) -> dict:
     holders = (
-        public_nominations().filter(award_type=award_type).order_by("-year_id", "nominee_name")
+        Nomination.objects.public()
+        .filter(award_type=award_type)
+        .order_by("-year_id", "nominee_name")
     )
     return {
         "holders": holders,
@@ -370,7 +368,7 @@ def source_records(source) -> dict:
     """What an imported document produced: public nominations, memberships, decisions, meetings."""
     return {
         "nominations": record_rows(
-            public_nominations()
+            Nomination.objects.public()
             .filter(source=source)
             .order_by("-year_id", "award_type__precedence")
         ),

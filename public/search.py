@@ -24,7 +24,7 @@ from django.db.models import Case, IntegerField, Lookup, Q, QuerySet, Value, Whe
 from awards.abbreviations import variants
 from awards.models import Agency, AgencyName, Bloc, Person
 from awards.text import fold
-from public.tables import AgencyLinks
+from public.tables import Links
 
 # "&" and "và" both become "va" in a match key; stored text may have either, so skip it.
 STOPWORDS = frozenset({"va"})
@@ -126,7 +126,7 @@ def with_former_names(agencies: list[Agency]) -> list[Agency]:
     Only an agency whose search text has more than one line (a former name or
     an alias) can have one, so the names query runs for those alone, if any.
     """
-    agency_url = AgencyLinks().agency
+    agency_url = Links().agency_url
     for agency in agencies:
         agency.former = []
         agency.url = agency_url(agency.slug)

@@ -1,16 +1,20 @@
-"""The public pages and the yearly reports: thin views over public.queries, .filters and .search."""
+"""The public pages and the yearly reports: thin views over public.queries, .filters and .search.
 
-from django.http import Http404, HttpResponse
+Each page view is a ``public_page``: it names the query parameters it reads (the
+rest are dropped, also from the page cache's key) and is cached in the ``pages`` alias.
+"""
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from awards import exports
-from awards.exports import csv_streaming_response, dated_filename
 from awards.models import Agency, AwardType, Bloc, EmulationYear, SourceDocument
 from public import queries, reports
-from public.caching import cached_page
-from public.filters import filtered_nominations
-from public.paging import slice_page
+from public.caching import public_page
+from public.filters import LIST_PARAMS, filtered_nominations
+from public.paging import CappedPaginator
 from public.search import site_search
 from public.tables import record_rows
 
@@ -18,6 +22,7 @@ LIST_PAGE_SIZE = 50
 HOLDERS_PAGE_SIZE = 100
 # On year_id, not "year": ordering by the relation would follow EmulationYear's own ordering.
 DEFAULT_ORDER = ["-year_id", "award_type__precedence", "nominee_name"]
+REPORT_FORMATS = ("html", "csv", "xlsx")
 
 
 def stable_order(queryset):
@@ -42,113 +47,108 @@ def querystring_without(request, *names) -> str:
     return params.urlencode()
 
 
+def record_page(queryset, number, per_page: int):
+    """One page of an ordered queryset of public nominations, as table rows."""
+    return CappedPaginator(queryset, per_page, fetch=record_rows).get_page(number)
+
+
 @require_safe
 def healthz(request):
     """The trivial view the benchmark compares pages against (no database, no template)."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_safe
+@public_page()
 def home(request):
-    return cached_page(request, lambda: render(request, "awards/home.html", queries.home_summary()))
+    return render(request, "awards/home.html", queries.home_summary())
 
 
-@require_safe
+@public_page()
 def year_detail(request, year):
-    def build():
-        found = get_object_or_404(EmulationYear, year=year)
-        context = {
-            "year": found,
-            "results": queries.year_results(found.year),
-            "years": queries.years_with_records(),
-        }
-        return render(request, "awards/year.html", context)
-
-    return cached_page(request, build)
+    found = get_object_or_404(EmulationYear, year=year)
+    context = {
+        "year": found,
+        "results": queries.year_results(found.year),
+        "years": queries.years_with_records(),
+    }
+    return render(request, "awards/year.html", context)
 
 
-@require_safe
+@public_page()
 def bloc_detail(request, slug):
-    def build():
-        bloc = get_object_or_404(Bloc, slug=slug)
-        return render(request, "awards/bloc.html", {"bloc": bloc, **queries.bloc_history(bloc)})
-
-    return cached_page(request, build)
+    bloc = get_object_or_404(Bloc, slug=slug)
+    return render(request, "awards/bloc.html", {"bloc": bloc, **queries.bloc_history(bloc)})
 
 
-@require_safe
+@public_page()
 def agency_detail(request, slug):
-    def build():
-        # Its names are read once, by agency_history (not prefetched here as well).
-        agency = get_object_or_404(Agency, slug=slug)
-        context = {"agency": agency, **queries.agency_history(agency)}
-        return render(request, "awards/agency.html", context)
-
-    return cached_page(request, build)
+    # Its names are read once, by agency_history (not prefetched here as well).
+    agency = get_object_or_404(Agency, slug=slug)
+    return render(
+        request, "awards/agency.html", {"agency": agency, **queries.agency_history(agency)}
+    )
 
 
-@require_safe
+@public_page("page")
 def award_type_detail(request, code):
-    def build():
-        award_type = get_object_or_404(AwardType, code=code)
-        data = queries.award_type_history(award_type)
-        page = slice_page(
-            data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE, record_rows
-        )
-        context = {"award_type": award_type, "page": page, **data}
-        return render(request, "awards/award_type.html", context)
-
-    return cached_page(request, build)
+    award_type = get_object_or_404(AwardType, code=code)
+    data = queries.award_type_history(award_type)
+    page = record_page(data.pop("holders"), request.GET.get("page"), HOLDERS_PAGE_SIZE)
+    context = {"award_type": award_type, "page": page, **data}
+    return render(request, "awards/award_type.html", context)
 
 
-@require_safe
+@public_page(*LIST_PARAMS, "page", "format")
 def award_list(request):
-    """The filtered table; the same URL with ``format=csv`` downloads every filtered row."""
+    """The filtered table; the same URL with ``format=csv`` downloads every filtered row.
+
+    Invalid filter values are shown beside their field, with no rows (and the page
+    is not cached); a download with one is refused, never widened to every row.
+    """
+    filterset = filtered_nominations(request.GET)
+    valid = filterset.is_valid()
     if request.GET.get("format") == "csv":
-        rows = stable_order(filtered_nominations(request.GET).qs)
-        return csv_streaming_response(rows, filename=dated_filename("khen-thuong", "csv"))
+        if not valid:
+            return HttpResponseBadRequest(
+                filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
+            )
+        return exports.csv_streaming_response(
+            stable_order(filterset.qs), filename=exports.dated_filename("khen-thuong", "csv")
+        )
+    rows = stable_order(filterset.qs if valid else filterset.queryset.none())
+    context = {
+        "filter": filterset,
+        "page": record_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
+        "query_no_page": querystring_without(request, "page", "format"),
+        "query_no_sort": querystring_without(request, "page", "format", "sort"),
+        "sort": request.GET.get("sort", ""),
+    }
+    response = render(request, "awards/award_list.html", context)
+    if not valid:
+        add_never_cache_headers(response)
+    return response
 
-    def build():
-        filterset = filtered_nominations(request.GET)
-        rows = stable_order(filterset.qs)
-        context = {
-            "filter": filterset,
-            "page": slice_page(rows, request.GET.get("page"), LIST_PAGE_SIZE, record_rows),
-            "query_no_page": querystring_without(request, "page", "format"),
-            "query_no_sort": querystring_without(request, "page", "format", "sort"),
-            "sort": request.GET.get("sort", ""),
-        }
-        return render(request, "awards/award_list.html", context)
 
-    return cached_page(request, build)
-
-
-@require_safe
+@public_page()
 def source_detail(request, pk):
-    def build():
-        source = get_object_or_404(SourceDocument, pk=pk)
-        context = {"source": source, **queries.source_records(source)}
-        return render(request, "awards/source.html", context)
-
-    return cached_page(request, build)
+    source = get_object_or_404(SourceDocument, pk=pk)
+    return render(
+        request, "awards/source.html", {"source": source, **queries.source_records(source)}
+    )
 
 
-@require_safe
+@public_page("q")
 def search(request):
-    def build():
-        results = site_search(request.GET.get("q", ""))
-        return render(request, "awards/search.html", {"results": results, "q": results.query})
-
-    return cached_page(request, build)
+    results = site_search(request.GET.get("q", ""))
+    return render(request, "awards/search.html", {"results": results, "q": results.query})
 
 
-REPORT_FORMATS = ("html", "csv", "xlsx")
-
-
+@public_page()
 def report_index(request):
     return render(request, "awards/report_index.html", {"years": reports.report_years()})
 
 
+@public_page("format", "table")
 def yearly_report(request, year: int):
     """The summary for one year; ?format=csv (add &table=statistics) or ?format=xlsx."""
     if not EmulationYear.objects.filter(year=year).exists():
@@ -172,18 +172,4 @@ def yearly_report(request, year: int):
             header=reports.SUMMARY_HEADER,
             filename=f"tong-hop-khen-thuong-{year}.csv",
         )
-    statistics = reports.statistics_lines(year)
-    return render(
-        request,
-        "awards/report_year.html",
-        {
-            "year": year,
-            "lines": reports.summary_lines(year),
-            "statistics": statistics,
-            "totals": {
-                "collectives": sum(s.collectives for s in statistics),
-                "individuals": sum(s.individuals for s in statistics),
-                "total": sum(s.total for s in statistics),
-            },
-        },
-    )
+    return render(request, "awards/report_year.html", reports.report_context(year))

@@ -125,13 +125,3 @@ def history_factory(db):
 @pytest.fixture
 def small_history(db):
     return History(10)
-
-
-@pytest.fixture(autouse=True)
-def fresh_page_cache():
-    """Each test starts with an empty page cache (a rolled-back test sends no signal)."""
-    from public import caching
-
-    caching.clear()
-    yield
-    caching.clear()

@@ -17,6 +17,11 @@ PAGES = {
     "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
     "source": (lambda h: h.source.get_absolute_url(), 5),
     "search": (lambda h: "/search/?q=so+kh%26dt", 7),  # 3 typo retries on PostgreSQL
+    "award_list_invalid": (lambda h: "/awards/?year_to=abc", 3),
+    "report_index": (lambda h: "/reports/", 1),
+    "report_year": (lambda h: f"/reports/{LAST_YEAR - 1}/", 3),
+    "report_csv": (lambda h: f"/reports/{LAST_YEAR - 1}/?format=csv&table=statistics", 2),
+    "report_xlsx": (lambda h: f"/reports/{LAST_YEAR - 1}/?format=xlsx", 3),
 }
 
 

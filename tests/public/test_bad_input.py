@@ -1,0 +1,119 @@
+"""Bad input on any public URL gives a normal page or a 400, never a 5xx."""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import public.urls
+from public.filters import LIST_PARAMS
+
+pytestmark = pytest.mark.django_db
+
+
+def public_routes(patterns=public.urls.urlpatterns, namespace=""):
+    """(URL name, path converters) of every public URL, walked from public.urls."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from public_routes(entry.url_patterns, f"{namespace}{entry.namespace}:")
+        elif isinstance(entry, URLPattern):
+            converters = {
+                name: type(conv).__name__ for name, conv in entry.pattern.converters.items()
+            }
+            yield f"{namespace}{entry.name}", converters
+
+
+ROUTES = sorted(public_routes())
+PARAM_NAMES = sorted({*LIST_PARAMS, "page", "format", "q", "table", "sort", "_", "x"})
+NASTY = st.sampled_from(
+    [
+        "\x00",
+        "so\x00cong",
+        "99999999999999999999",
+        "-1",
+        "1e400",
+        "NaN",
+        "2024.5",
+        "csv",
+        "xlsx",
+        "statistics",
+        "' OR 1=1 --",
+        "<script>",
+        "%",
+        "\ud7ff" * 300,
+    ]
+)
+VALUES = st.one_of(NASTY, st.text(max_size=40), st.integers().map(str))
+SLUGS = st.one_of(
+    st.sampled_from(["khoi-thi-dua-so-1-bac-ninh", "so-cong-thuong", "prov_flag", "x"]),
+    st.from_regex(r"[-a-zA-Z0-9_]{1,30}", fullmatch=True),
+)
+INTS = st.one_of(st.integers(min_value=0, max_value=10**30), st.sampled_from([2016, 2025]))
+
+
+@st.composite
+def requests(draw):
+    name, converters = draw(st.sampled_from(ROUTES))
+    kwargs = {
+        arg: draw(INTS if conv == "IntConverter" else SLUGS) for arg, conv in converters.items()
+    }
+    params = draw(st.dictionaries(st.sampled_from(PARAM_NAMES), VALUES, max_size=4))
+    return reverse(name, kwargs=kwargs), params
+
+
+def test_every_public_route_is_fuzzed():
+    names = {name for name, _ in ROUTES}
+    assert {"awards:home", "awards:award_list", "awards:search", "reports:year"} <= names
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(request=requests())
+def test_no_public_url_answers_5xx(small_history, request):
+    path, params = request
+    response = Client(raise_request_exception=False).get(path, params)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    assert response.status_code < 500, (path, params)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/search/?q=so%00cong", "/awards/?q=%00", "/awards/?sort=%00&format=csv"],
+)
+def test_a_nul_byte_is_a_bad_request(client, small_history, url):
+    assert client.get(url).status_code == 400
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "-3", "abc", "1e400"])
+def test_any_page_number_gives_a_page(client, small_history, page):
+    response = client.get("/awards/", {"page": page})
+    assert response.status_code == 200
+    assert client.get("/award-types/prov_flag/", {"page": page}).status_code == 200
+
+
+def test_an_invalid_filter_refuses_the_download(client, small_history):
+    response = client.get("/awards/", {"year_to": "abc", "format": "csv"})
+    assert response.status_code == 400
+    assert not response.streaming
+    assert "year_to" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params", [{"year_to": "abc"}, {"year_from": "1e400"}, {"bloc": "no-such-bloc"}]
+)
+def test_an_invalid_filter_is_shown_with_no_rows_and_not_cached(client, small_history, params):
+    response = client.get("/awards/", params)
+    assert response.status_code == 200
+    assert response.context["filter"].errors
+    assert not response.context["page"].object_list
+    body = response.content.decode()
+    assert 'class="error"' in body
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_query_that_matches_nothing_downloads_a_header_only_file(client, small_history):
+    response = client.get("/awards/", {"q": "khong co ai ten nhu vay", "format": "csv"})
+    assert response.status_code == 200
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Năm,")
