@@ -5,21 +5,34 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo lint format messages clean
+.PHONY: run test install install-dev lock migrate demo lint format messages clean backup restore
 
-$(VENV)/.installed: pyproject.toml
+# The venv installs exactly the locked versions (hashes checked): what CI tested.
+$(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
+
+# Re-resolve the lock files from pyproject.toml (after adding or bumping a dependency there).
+# UPGRADE="--upgrade" takes the newest versions; by default the locked ones are kept where they fit.
+lock:
+	test -x .lock-venv/bin/pip-compile || ($(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools)
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links $(UPGRADE) -o requirements.txt pyproject.toml
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links $(UPGRADE) --extra dev -c requirements.txt \
+		-o requirements-dev.txt pyproject.toml
 
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
+
+# Development commands run with DEBUG on; production sets its own environment (docker-compose).
+migrate demo run messages: export DEBUG = true
 
 migrate: install
 	$(PY) manage.py migrate --noinput
