@@ -1,0 +1,1 @@
+"""PostgreSQL (psycopg 3) with a watchdog for a server that stops answering."""

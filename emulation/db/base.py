@@ -1,0 +1,103 @@
+"""Django's PostgreSQL backend, plus a watchdog for a server that accepts and never answers.
+
+A stopped server refuses connections at once and ``connect_timeout`` bounds a connection
+attempt; but a frozen or hung server (a stuck host, a full disk, SIGSTOP) keeps the TCP
+connection open and leaves a query waiting for ever: statement_timeout is enforced by that
+same server, and every gunicorn thread ends up waiting (issue 11: the whole site, cached
+pages included, answered nothing for 20 s). With ``DB_WATCHDOG_SECONDS`` set (web workers),
+a query or health check that has waited that long gets its socket shut down from a
+watchdog thread: psycopg raises OperationalError in the waiting thread, the request gets
+the 503 page, and Django drops the broken connection at the end of the request.
+"""
+
+import os
+import socket
+import threading
+import time
+
+from django.conf import settings
+from django.db.backends.postgresql import base
+
+# waiting calls: id -> (deadline, socket file descriptor)
+_waiting: dict[int, tuple[float, int]] = {}
+_lock = threading.Lock()
+_watchdog: threading.Thread | None = None
+TICK_SECONDS = 0.1
+
+
+def _watch() -> None:
+    while True:
+        time.sleep(TICK_SECONDS)
+        now = time.monotonic()
+        with _lock:
+            expired = [(key, fd) for key, (deadline, fd) in _waiting.items() if deadline <= now]
+            for key, _fd in expired:
+                del _waiting[key]
+        for _key, fd in expired:
+            _shut_down(fd)
+
+
+def _shut_down(fd: int) -> None:
+    """Shut the connection's socket down (both ways): the waiting poll wakes up at once."""
+    try:
+        duplicate = socket.socket(fileno=os.dup(fd))
+    except OSError:
+        return
+    try:
+        duplicate.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    finally:
+        duplicate.close()
+
+
+def _start_watchdog() -> None:
+    global _watchdog
+    with _lock:
+        if _watchdog is None or not _watchdog.is_alive():
+            _watchdog = threading.Thread(target=_watch, name="db-watchdog", daemon=True)
+            _watchdog.start()
+
+
+class Deadline:
+    """While open, the connection's socket is shut down if the call outlives ``seconds``."""
+
+    def __init__(self, wrapper, seconds: float):
+        self.wrapper = wrapper
+        self.seconds = seconds
+        self.key = None
+
+    def __enter__(self):
+        raw = self.wrapper.connection
+        if self.seconds <= 0 or raw is None:
+            return self
+        try:
+            fd = raw.pgconn.socket
+        except Exception:  # closed or broken: the call will fail by itself
+            return self
+        _start_watchdog()
+        self.key = id(self)
+        with _lock:
+            _waiting[self.key] = (time.monotonic() + self.seconds, fd)
+        return self
+
+    def __exit__(self, *exc):
+        if self.key is not None:
+            with _lock:
+                _waiting.pop(self.key, None)
+        return False
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.execute_wrappers.append(self._within_deadline)
+
+    def _within_deadline(self, execute, sql, params, many, context):
+        with Deadline(self, settings.DB_WATCHDOG_SECONDS):
+            return execute(sql, params, many, context)
+
+    def is_usable(self):
+        # the health check at the start of a request: a live server answers at once
+        with Deadline(self, min(settings.DB_WATCHDOG_SECONDS, 1.0)):
+            return super().is_usable()
