@@ -19,6 +19,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_views, exports, roles, services
+from .import_formats import LimitedImports
 from .models import (
     Agency,
     AgencyLineage,
@@ -130,7 +131,7 @@ class ScopedAdmin:
         return super().revert_disabled(request, obj)
 
 
-class ScopedImportExport(ImportExportMixin):
+class ScopedImportExport(LimitedImports, ImportExportMixin):
     """django-import-export with the user passed to the resource (scoped rows, all or nothing)."""
 
     to_encoding = "utf-8-sig"  # Excel reads UTF-8 CSV only with a BOM

@@ -13,6 +13,7 @@ Web workers run with a short statement_timeout (emulation.db); an export's COPY 
 as long as the client takes to read it, so export requests get a longer one.
 """
 
+import contextlib
 import logging
 
 from django.conf import settings
@@ -78,10 +79,9 @@ class ExportLimitMiddleware:
 
     @staticmethod
     def _release(cache, key):
-        try:
+        # ValueError: the slot expired already
+        with contextlib.suppress(ValueError, DatabaseError):
             cache.decr(key)
-        except (ValueError, DatabaseError):  # expired, or the database is gone: it expires
-            pass
 
     @staticmethod
     def _lengthen_statement_timeout():
@@ -89,8 +89,10 @@ class ExportLimitMiddleware:
         if connection.vendor != "postgresql" or not settings.DB_STATEMENT_TIMEOUT:
             return
         with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, false)",
-                           [str(settings.DB_EXPORT_STATEMENT_TIMEOUT)])
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, false)",
+                [str(settings.DB_EXPORT_STATEMENT_TIMEOUT)],
+            )
 
     @staticmethod
     def _restore_statement_timeout():

@@ -146,9 +146,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
     if DB_STATEMENT_TIMEOUT:
-        DATABASES["default"]["OPTIONS"]["options"] = (
-            f"-c statement_timeout={DB_STATEMENT_TIMEOUT}"
-        )
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT}"
 # The 503 page asks clients to come back after this many seconds.
 DB_RETRY_AFTER_SECONDS = env_int("DB_RETRY_AFTER_SECONDS", 30)
 
@@ -197,7 +195,15 @@ LOGIN_URL = "admin:login"
 
 # django-import-export: the confirm step reads the upload back from the cache, which
 # must be shared between web workers (database cache below), never a worker's memory.
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# Uploads wait in their own database cache table ("imports" below) for an hour at most.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "awards.import_formats.ShortLivedCacheStorage"
+IMPORT_UPLOAD_SECONDS = env_int("IMPORT_UPLOAD_SECONDS", 3600)
+# Admin import limits (CSV and XLSX only), checked before a file is loaded
+# (awards.import_formats.LimitedImports, mixed into the admin's import-export classes).
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20_000)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 50)
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # A cell beginning with = + - @ is neutralised in every export (CSV injection).
@@ -206,6 +212,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
+    },
+    # Admin uploads waiting for the import's confirm step (awards.import_formats):
+    # shared by every worker, in their own table so that old ones are culled quickly.
+    "imports": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "import_uploads",
+        "OPTIONS": {"MAX_ENTRIES": 50},
     },
     # Rendered public pages (awards.caching), emptied whole on any register change:
     # each worker's memory by default; a shared backend (Redis, database) serves all workers.

@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("DEBUG", "true")
 
-from emulation.settings import *  # noqa: E402, F403
+from emulation.settings import *  # noqa: F403
 
 # Each test run counts its own running exports (the default is a directory in /tmp).
 CACHES["limits"] = {  # noqa: F405

@@ -17,11 +17,20 @@ def test_vietnamese_dates_are_day_first():
 
 def test_check_deploy_is_clean_with_production_environment():
     # the test process allows async-unsafe ORM calls for Playwright; production must not
+    # the environment docker-compose gives the web service (behind its reverse proxy)
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")
+        },
         "DEBUG": "false",
         "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-test-only-0123456789",
         "ALLOWED_HOSTS": "awards.example.org",
+        "TRUSTED_PROXIES": "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
+        "SECURE_SSL_REDIRECT": "true",
+        "DB_STATEMENT_TIMEOUT": "5000",
+        "DB_WATCHDOG_SECONDS": "4",
     }
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -80,7 +80,7 @@ def decode_bytes(data: bytes) -> str:
     utf16 = _looks_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere, not only in the head: the database cannot store it
         raise ArticleInputError(_("The file is binary, not text."))
     try:
         return data.decode("utf-8")
@@ -182,6 +182,10 @@ def read_article(data: bytes | str, *, filename: str | None = None) -> str:
         if label:
             raise ArticleInputError(_("The file is a %(kind)s, not an article.") % {"kind": label})
         text = decode_bytes(data)
+    if "\x00" in text:
+        # a NUL anywhere (also after UTF-16 decoding, or in pasted text) is binary: PostgreSQL
+        # refuses it, so a dry run that let it through would promise an import that fails
+        raise ArticleInputError(_("The file is binary, not text."))
     name = (filename or "").lower()
     if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
         text = html_to_text(text)
