@@ -62,5 +62,22 @@ messages: install
 	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=benchmarks --ignore=tests --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# Backups of the PostgreSQL database named by DATABASE_URL (pg_dump's custom format:
+# compressed, restorable table by table). Needs postgresql-client of the server's version.
+BACKUP_DIR ?= backups
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "set DATABASE_URL=postgres://user@host:5432/name"; exit 2; }
+	mkdir -p $(BACKUP_DIR)
+	pg_dump --format=custom --no-owner --no-privileges \
+		--file="$${BACKUP_FILE:-$(BACKUP_DIR)/emulation-$$(date +%Y%m%d-%H%M%S).dump}" "$(DATABASE_URL)"
+	@echo "backup written to $${BACKUP_FILE:-$(BACKUP_DIR)/}"
+
+# Replaces every table of DATABASE_URL's database with the dump's, in one transaction.
+restore:
+	@test -n "$(DATABASE_URL)" || { echo "set DATABASE_URL=postgres://user@host:5432/name"; exit 2; }
+	@test -f "$(FILE)" || { echo "set FILE=backups/emulation-....dump"; exit 2; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction \
+		--exit-on-error --dbname="$(DATABASE_URL)" "$(FILE)"
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

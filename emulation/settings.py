@@ -141,6 +141,7 @@ DATABASES = {
 DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", 0)
 DB_EXPORT_STATEMENT_TIMEOUT = env_int("DB_EXPORT_STATEMENT_TIMEOUT", 600_000)
 DB_WATCHDOG_SECONDS = float(os.environ.get("DB_WATCHDOG_SECONDS", "0") or 0)
+DB_BREAKER_SECONDS = float(os.environ.get("DB_BREAKER_SECONDS", "0") or 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "emulation.db"
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -247,6 +248,8 @@ LANGUAGE_COOKIE_HTTPONLY = True  # only the server reads the language choice
 # Production hardening: active whenever DEBUG is off, so `check --deploy` is clean.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # the probes are asked over plain HTTP from inside the host (docker's healthcheck)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

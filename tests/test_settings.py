@@ -29,7 +29,7 @@ def test_check_deploy_is_clean_with_production_environment():
         "ALLOWED_HOSTS": "awards.example.org",
         "TRUSTED_PROXIES": "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
         "SECURE_SSL_REDIRECT": "true",
-        "DB_STATEMENT_TIMEOUT": "5000",
+        "DB_STATEMENT_TIMEOUT": "3000",
         "DB_WATCHDOG_SECONDS": "4",
     }
     done = subprocess.run(

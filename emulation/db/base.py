@@ -8,6 +8,10 @@ pages included, answered nothing for 20 s). With ``DB_WATCHDOG_SECONDS`` set (we
 a query or health check that has waited that long gets its socket shut down from a
 watchdog thread: psycopg raises OperationalError in the waiting thread, the request gets
 the 503 page, and Django drops the broken connection at the end of the request.
+
+After such a failure (or a refused connection) the worker does not queue every request
+behind the same wait: for ``DB_BREAKER_SECONDS`` its requests that need the database get
+the 503 page at once (cached pages are still served), then one tries the database again.
 """
 
 import os
@@ -16,6 +20,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.db import OperationalError
 from django.db.backends.postgresql import base
 
 # waiting calls: id -> (deadline, socket file descriptor)
@@ -30,11 +35,12 @@ def _watch() -> None:
         time.sleep(TICK_SECONDS)
         now = time.monotonic()
         with _lock:
-            expired = [(key, fd) for key, (deadline, fd) in _waiting.items() if deadline <= now]
-            for key, _fd in expired:
-                del _waiting[key]
-        for _key, fd in expired:
-            _shut_down(fd)
+            # under the lock: while its entry is here the waiting thread is still inside the
+            # call, so the descriptor is still its connection's (never a reused number)
+            for key, (deadline, fd) in list(_waiting.items()):
+                if deadline <= now:
+                    del _waiting[key]
+                    _shut_down(fd)
 
 
 def _shut_down(fd: int) -> None:
@@ -57,6 +63,21 @@ def _start_watchdog() -> None:
         if _watchdog is None or not _watchdog.is_alive():
             _watchdog = threading.Thread(target=_watch, name="db-watchdog", daemon=True)
             _watchdog.start()
+
+
+_down_until = 0.0
+
+
+def _trip() -> None:
+    """The database just failed: answer without it for DB_BREAKER_SECONDS."""
+    global _down_until
+    if settings.DB_BREAKER_SECONDS > 0:
+        _down_until = time.monotonic() + settings.DB_BREAKER_SECONDS
+
+
+def _refuse_while_tripped() -> None:
+    if _down_until and time.monotonic() < _down_until:
+        raise OperationalError("the database failed a moment ago; not asking it again yet")
 
 
 class Deadline:
@@ -84,7 +105,9 @@ class Deadline:
     def __exit__(self, *exc):
         if self.key is not None:
             with _lock:
-                _waiting.pop(self.key, None)
+                fired = _waiting.pop(self.key, None) is None
+            if fired:
+                _trip()
         return False
 
 
@@ -94,10 +117,24 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.execute_wrappers.append(self._within_deadline)
 
     def _within_deadline(self, execute, sql, params, many, context):
-        with Deadline(self, settings.DB_WATCHDOG_SECONDS):
-            return execute(sql, params, many, context)
+        _refuse_while_tripped()
+        try:
+            with Deadline(self, settings.DB_WATCHDOG_SECONDS):
+                return execute(sql, params, many, context)
+        except OperationalError:
+            if self.connection is None or self.connection.broken or self.connection.closed:
+                _trip()  # the connection died (server stopped), not just a cancelled query
+            raise
+
+    def get_new_connection(self, conn_params):
+        _refuse_while_tripped()
+        try:
+            return super().get_new_connection(conn_params)
+        except Exception:
+            _trip()
+            raise
 
     def is_usable(self):
-        # the health check at the start of a request: a live server answers at once
-        with Deadline(self, min(settings.DB_WATCHDOG_SECONDS, 1.0)):
+        # the health check of a kept connection, at the start of a request
+        with Deadline(self, settings.DB_WATCHDOG_SECONDS):
             return super().is_usable()
