@@ -299,11 +299,11 @@ def main():
         print()
         summarise(answers, phases, [("stop", back1, frozen), ("freeze", back2, end)])
         causes = collections.Counter(
-            line.split(": ", 1)[1].strip()[:90]
+            line.split(" (", 1)[1][:100]
             for line in server_log.read_text(errors="replace").splitlines()
-            if line.startswith("django.db.utils.")
+            if line.startswith("Service Unavailable: ") and " (" in line
         )
-        print("\nwhy the 503 pages (the server's log, last line of each traceback):")
+        print("\nwhy the 503 pages (the server's log):")
         for cause, count in causes.most_common(8):
             print(f"  {count:>6}  {cause}")
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")

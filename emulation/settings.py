@@ -300,7 +300,10 @@ EXPORT_RETRY_AFTER_SECONDS = env_int("EXPORT_RETRY_AFTER_SECONDS", 30)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"short_database_failures": {"()": "emulation.log_filters.ShortDatabaseFailures"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["short_database_failures"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

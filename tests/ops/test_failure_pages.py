@@ -107,3 +107,24 @@ def test_error_pages_are_branded_in_both_languages(client, url, status, vietname
 def test_404_offers_a_search_box(client):
     body = client.get("/no-such-page/").content.decode()
     assert 'action="/search/"' in body and 'name="q"' in body
+
+
+def test_a_503_is_logged_on_one_line_without_traceback():
+    import logging
+    import sys
+
+    from emulation.log_filters import ShortDatabaseFailures
+
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, __file__, 1, "%s: %s",
+            ("Service Unavailable", "/awards/"), sys.exc_info(),
+        )  # fmt: skip
+    record.status_code = 503
+    assert ShortDatabaseFailures().filter(record)
+    assert record.exc_info is None
+    assert record.getMessage() == (
+        "Service Unavailable: /awards/ (OperationalError: connection refused)"
+    )
