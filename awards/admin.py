@@ -152,7 +152,19 @@ class ScopedImportExport(LimitedImports, ImportExportMixin):
         return self.has_view_permission(request)
 
 
-class ScopedInline:
+class CheckedInline:
+    """Inline rows validated by the write service, so a refusal shows on the row."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = admin_views.service_form(
+            type(formset.form.__name__, (admin_views.ServiceModelForm, formset.form), {}),
+            request.user,
+        )
+        return formset
+
+
+class ScopedInline(CheckedInline):
     def get_queryset(self, request):
         return roles.scope_queryset(super().get_queryset(request), request.user)
 
@@ -169,18 +181,18 @@ class ScopedInline:
 # --- agencies and people ---------------------------------------------------------------
 
 
-class AgencyNameInline(admin.TabularInline):
+class AgencyNameInline(CheckedInline, admin.TabularInline):
     model = AgencyName
     extra = 0
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(CheckedInline, admin.TabularInline):
     model = Alias
     extra = 0
     fields = ["text"]
 
 
-class LineageInline(admin.TabularInline):
+class LineageInline(CheckedInline, admin.TabularInline):
     model = AgencyLineage
     fk_name = "predecessor"
     extra = 0
@@ -244,12 +256,12 @@ class TaskRatingAdmin(ScopedAdmin, SimpleHistoryAdmin):
 # --- blocs, years, memberships, meetings -------------------------------------------------
 
 
-class BlocNameInline(admin.TabularInline):
+class BlocNameInline(CheckedInline, admin.TabularInline):
     model = BlocName
     extra = 0
 
 
-class BlocSecretaryInline(admin.TabularInline):
+class BlocSecretaryInline(CheckedInline, admin.TabularInline):
     model = BlocSecretary
     extra = 0
     autocomplete_fields = ["user"]

@@ -81,6 +81,12 @@ class ServiceModelForm(forms.ModelForm):
             self.add_error(None, str(exc) or _("You may not make this change."))
         except services.OverrideRequired as exc:
             self.add_error("override_reason" if "override_reason" in self.fields else None, exc)
+        except services.Conflict as exc:
+            self.add_error(None, exc)
+            # The page comes back with the user's values and the saved version: having
+            # read the other values, saving again is a deliberate choice, not a lost update.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = exc.current_version
         except ValidationError as exc:
             self.add_service_error(exc)
 

@@ -61,8 +61,14 @@ class Conflict(ValidationError):
     meanwhile), so the form can show both.
     """
 
-    def __init__(self, differences: dict[str, tuple], labels: dict[str, str] | None = None):
+    def __init__(
+        self,
+        differences: dict[str, tuple],
+        labels: dict[str, str] | None = None,
+        current_version: int | None = None,
+    ):
         self.differences = differences
+        self.current_version = current_version
         labels = labels or {}
         lines = [
             _("%(field)s: yours “%(yours)s”, saved meanwhile “%(theirs)s”")
@@ -190,7 +196,7 @@ def _check_version(instance, current) -> None:
                 _display(current, field, theirs),
             )
             labels[field.name] = str(field.verbose_name)
-    raise Conflict(differences, labels)
+    raise Conflict(differences, labels, current.version)
 
 
 def _display(obj, field, value):

@@ -333,18 +333,56 @@ def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=F
     return do
 
 
-def csv_import(rows: list[str]):
+NOMINATION_HEADER = (
+    "year,bloc,award,agency,person,nominee_name,status,status_reason,"
+    "override_reason,votes,rank,notes"
+)
+
+
+def inline_row(attr, model, values: Callable):
+    """The change form of ``attr`` with one new row in the inline of ``model``.
+
+    The page is read as a board administrator (who sees every inline) for the
+    management forms; the POST is the role's.
+    """
+
+    def do(client, w):
+        obj = fresh(getattr(w, attr))
+        url = reverse(f"admin:awards_{obj._meta.model_name}_change", args=[obj.pk])
+        reader = type(client)()
+        reader.force_login(w.users["board_admin"])
+        page = reader.get(url)
+        data = form_data(obj)
+        for inline in page.context["inline_admin_formsets"]:
+            formset = inline.formset
+            prefix = formset.prefix
+            new = formset.model is model
+            data |= {
+                f"{prefix}-TOTAL_FORMS": len(formset.initial_forms) + int(new),
+                f"{prefix}-INITIAL_FORMS": len(formset.initial_forms),
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+            for i, form in enumerate(formset.initial_forms):
+                for name in form.fields:
+                    value = form[name].value()
+                    data[f"{prefix}-{i}-{name}"] = "" if value is None else value
+            if new:
+                i = len(formset.initial_forms)
+                data |= {f"{prefix}-{i}-{k}": v for k, v in values(w).items()}
+        return client.post(url, data)
+
+    return do
+
+
+def csv_import(rows: list, *, model: str = "nomination", header: str = NOMINATION_HEADER):
     """The import-export admin: upload, then confirm the previewed file."""
 
     def do(client, w):
-        header = (
-            "year,bloc,award,agency,person,nominee_name,status,status_reason,"
-            "override_reason,votes,rank,notes\n"
-        )
-        text = header + "".join(row(w) + "\n" for row in rows)
+        text = header + "\n" + "".join(row(w) + "\n" for row in rows)
         upload = io.BytesIO(text.encode("utf-8-sig"))
-        upload.name = "nominations.csv"
-        url = reverse("admin:awards_nomination_import")
+        upload.name = f"{model}.csv"
+        url = reverse(f"admin:awards_{model}_import")
         page = client.get(url)
         if page.status_code != 200:
             return page
@@ -354,7 +392,7 @@ def csv_import(rows: list[str]):
         confirm = preview.context and preview.context.get("confirm_form")
         if not confirm:
             return preview
-        return client.post(reverse("admin:awards_nomination_process_import"), confirm.initial)
+        return client.post(reverse(f"admin:awards_{model}_process_import"), confirm.initial)
 
     return do
 
@@ -459,6 +497,17 @@ CASES = [
         add_form("person", lambda w: {"full_name": "Lê Văn Khác", "agency": w.outsider.pk}),
         BOARD,
     ),
+    # an inline row (the agency's ratings)
+    Case(
+        "inline/taskrating/closed year",
+        inline_row("member", TaskRating, lambda w: {"year": 2019, "level": "good"}),
+        ADMIN,
+    ),
+    Case(
+        "inline/taskrating/open year",
+        inline_row("member", TaskRating, lambda w: {"year": 2020, "level": "good"}),
+        BOARD,  # secretaries view agencies, they do not change them
+    ),
     # delete
     Case("delete/nomination/proposal", delete("proposal"), BOARD),
     Case("delete/nomination/closed year", delete("closed_award"), ADMIN),
@@ -545,6 +594,24 @@ CASES = [
         csv_import([lambda w: f"2019,{w.bloc.name},prov_cert,{w.member.name},,,,,,,,late"]),
         ADMIN,
     ),
+    Case(
+        "import/membership/own bloc",
+        csv_import(
+            [lambda w: f"2023,{w.bloc.name},{w.stranger.name},member,"],
+            model="membership",
+            header="year,bloc,agency,role,notes",
+        ),
+        EVERY_STAFF,
+    ),
+    Case(
+        "import/membership/other bloc",
+        csv_import(
+            [lambda w: f"2023,{w.other_bloc.name},{w.stranger.name},member,"],
+            model="membership",
+            header="year,bloc,agency,role,notes",
+        ),
+        BOARD,
+    ),
     # the article importer
     Case("importer/confirm/open year", article_confirm(2023), BOARD),
     Case("importer/confirm/closed year", article_confirm(2019), ADMIN),
@@ -554,6 +621,14 @@ CASES = [
     Case("action/reject/other bloc", action("reject", "other_proposal", reason="x"), BOARD),
     Case("action/revoke/closed year", action("revoke", "closed_award", reason="x"), ADMIN),
     Case("action/record_decision/proposal", decision_action("proposal"), BOARD),
+    Case(
+        "action/delete_selected/proposal", action("delete_selected", "proposal", post="yes"), BOARD
+    ),
+    Case(
+        "action/delete_selected/closed year",
+        action("delete_selected", "closed_award", post="yes"),
+        ADMIN,
+    ),
 ]
 
 
@@ -569,3 +644,26 @@ def test_bloc_add_form_opens(client, world):
     for role, status in (("board_admin", 200), ("board_staff", 200), ("secretary", 403)):
         client.force_login(world.users[role])
         assert client.get(reverse("admin:awards_bloc_add")).status_code == status, role
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "sees_other_bloc"),
+    [
+        ("board_admin", 200, True),
+        ("board_staff", 200, True),
+        ("secretary", 200, False),
+        ("viewer", 200, True),
+        ("anonymous", 302, False),
+    ],
+)
+def test_view_and_export_are_scoped(role, status, sees_other_bloc, client, world):
+    """The read side of the matrix: the list and the export hold only the user's blocs."""
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    listing = client.get(reverse("admin:awards_nomination_changelist"))
+    assert listing.status_code == status
+    export = client.get(reverse("admin:awards_nomination_export"))
+    assert export.status_code == status
+    if status == 200:
+        assert ("Sở Y tế" in listing.text) is sees_other_bloc
+        assert "Sở Công Thương" in listing.text

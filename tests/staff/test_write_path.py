@@ -115,9 +115,11 @@ def test_a_stale_form_is_a_conflict_showing_both_values(client, board_staff, boa
     assert "Ghi chú của người thứ hai" in response.text  # yours, still in the form
     nomination.refresh_from_db()
     assert (nomination.notes, nomination.votes) == ("Ghi chú của người thứ nhất", 9)
-    # the form as it is now (the current version) saves
-    fresh = form_data(nomination, notes="Cả hai") | {"version": nomination.version}
-    assert client.post(url, fresh).status_code == 302
+    # the page came back with their version: saving again, having seen both, goes through
+    form = response.context["adminform"].form
+    assert form["version"].value() == nomination.version
+    again = stale | {"version": form["version"].value(), "notes": "Cả hai"}
+    assert client.post(url, again).status_code == 302
     nomination.refresh_from_db()
     assert nomination.notes == "Cả hai"
 
