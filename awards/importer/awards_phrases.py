@@ -1,0 +1,161 @@
+"""Award phrases: the catalogue's awards in the spellings met in the wild, their givers and status.
+
+An award phrase is coded from its words and whoever gives it ("Cờ thi đua của Chính phủ"
+is gov_flag, "Bằng khen của Bộ Công an" ministry_cert); the status comes from the verbs
+before it (đề nghị, suy tôn: proposed; tặng, trao, nhận quyết định: awarded).
+"""
+
+# The vocabulary below is long Vietnamese alternations; wrapping them would hide the words.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import re
+
+from awards.text import fold
+
+_AWARD_RE = re.compile(
+    r"(?P<core>"
+    r"[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?"
+    r"|[Bb]ằng\s+khen"
+    r"|[Hh]uân\s+chương\s+[^\s,;.]+(?:\s+[^\s,;.]+)?(?:\s+hạng\s+(?:[Nn]hất|[Nn]hì|[Bb]a|I{1,3}))"
+    r"|[Hh]uân\s+chương\s+[A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*)*"
+    r"|[Tt]ập\s+thể\s+[Ll]ao\s+động\s+(?:xuất\s+sắc|tiên\s+tiến)"
+    r"|[Cc]hiến\s+sĩ\s+thi\s+đua(?:\s+(?:toàn\s+quốc|cấp\s+tỉnh|cấp\s+bộ|cấp\s+ngành|cấp\s+thành\s+phố"
+    r"|cấp\s+cơ\s+sở|cơ\s+sở|tỉnh|thành\s+phố|toàn\s+lực\s+lượng))?"
+    r"|[Gg]iấy\s+khen"
+    r"|(?<![Tt]ập thể )[Ll]ao\s+động\s+tiên\s+tiến"
+    r")"
+    r"(?P<suffix>(?:\s+(?:của|cấp)\s+(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để)\b)[^,;.:()])*)?)"
+)
+
+_PROPOSE_VERB = re.compile(
+    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|thống nhất|kiến nghị|công nhận)\b", re.I
+)
+_PROPOSED_MARK = re.compile(
+    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|xét tặng|trình|kiến nghị|giới thiệu)\b", re.I
+)
+_AWARDED_MARK = re.compile(
+    r"\b(?:trao|đón nhận|vinh dự|công bố|[Qq]uyết định|tặng thưởng|được tặng|đã tặng|được trao|nhận)\b",
+    re.I,
+)
+_SKIP_CLAUSE = re.compile(
+    r"xin rút|rút khỏi|rút tên|không đề nghị|không tham gia|không xét|không bình xét|chưa đủ|bị loại|"
+    r"loại khỏi|từ chối|chưa xem xét|không được đề nghị|không đủ điều kiện",
+    re.I,
+)
+_LAW_CLAUSE = re.compile(
+    r"(?:\b(?:Luật|Nghị định|Thông tư|quy định|tiêu chuẩn)\b.*\b(?:xét tặng|được tặng cho)\b)"
+    r"|được xét tặng|xét tặng cho",
+    re.I,
+)
+
+_QUOTED = re.compile(r"[\"“”„«](?P<q>[^\"“”„«»]{0,200})[\"“”»]")
+
+
+def _dequote(text: str) -> str:
+    """Campaign names in quotes are not awards or units; quoted award names are kept bare."""
+
+    def repl(m):
+        inner = m.group("q")
+        if _AWARD_RE.fullmatch(inner.strip()):
+            return inner
+        return "«»"
+
+    return _QUOTED.sub(repl, text)
+
+
+# ---------------------------------------------------------------------------
+# Awards
+
+
+def _level(text: str | None) -> str | None:
+    """Which level gives: gov, state (President), prov, ministry, or other (a local body)."""
+    if not text:
+        return None
+    t = text.lower()
+    if re.search(r"thủ tướng|chính phủ|qđ-ttg", t):
+        return "gov"
+    if re.search(r"chủ tịch nước|qđ-ctn", t):
+        return "state"
+    if re.search(r"(?:ubnd|[uủ][ỷy] ban nhân dân|qđ-ub)", t):
+        if re.search(r"(?:ubnd|ban nhân dân)\s+(?:huyện|quận|thị xã|xã|phường)", t):
+            return "other"
+        return "prov"
+    if re.search(
+        r"\b(?:của tỉnh|cấp tỉnh|của thành phố|cấp thành phố|xuất sắc của tỉnh)\b", t
+    ) and not re.search(r"\b(?:hội|đoàn|mặt trận|mttq|liên đoàn)\b", t):
+        return "prov"
+    if re.search(
+        r"\b(?:bộ|bộ trưởng|trung ương|tổng cục|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
+        r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b",
+        t,
+    ):
+        if re.search(r"\bbộ chỉ huy\b", t):
+            return "other"
+        return "ministry"
+    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\b", t):
+        return "other"
+    if "việt nam" in t or re.search(r"\bngành\b", t):
+        return "ministry"
+    return None
+
+
+def award_code(core: str, suffix: str | None, giver: str | None) -> str:
+    """The catalogue code for an award phrase and whoever gives it."""
+    c = fold(core)
+    level = _level(suffix) or _level(giver)
+    if c.startswith("co thi dua"):
+        return {
+            "gov": "gov_flag",
+            "prov": "prov_flag",
+            "ministry": "ministry_flag",
+            "other": "other",
+        }.get(level or "prov", "prov_flag")
+    if c.startswith("bang khen"):
+        return {
+            "gov": "pm_cert",
+            "prov": "prov_cert",
+            "ministry": "ministry_cert",
+            "other": "other",
+        }.get(level or "prov", "prov_cert")
+    if c.startswith("huan chuong lao dong"):
+        for word, code in (
+            ("nhat", "labor_order_1"),
+            ("nhi", "labor_order_2"),
+            ("ba", "labor_order_3"),
+        ):
+            if c.endswith(" " + word):
+                return code
+        if c.endswith(" iii"):
+            return "labor_order_3"
+        if c.endswith(" ii"):
+            return "labor_order_2"
+        if c.endswith(" i"):
+            return "labor_order_1"
+        return "other"
+    if c.startswith("tap the lao dong xuat sac"):
+        return "excellent_collective"
+    if c.startswith("chien si thi dua"):
+        if "toan quoc" in c:
+            return "emulation_soldier_national"
+        if "co so" in c:
+            return "emulation_soldier_grassroots"
+        if c == "chien si thi dua" and level == "gov":
+            return "emulation_soldier_national"
+        return "emulation_soldier_province"
+    return "other"
+
+
+def _status_of(before: str, inherited: str | None) -> str | None:
+    if _PROPOSED_MARK.search(before):
+        return "proposed"
+    if _AWARDED_MARK.search(before):
+        if (
+            inherited
+            and re.search(r"\bnhận\b", before)
+            and not re.search(r"đón nhận|trao", before, re.I)
+        ):
+            return inherited
+        return "awarded"
+    return inherited
