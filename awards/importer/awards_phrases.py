@@ -16,8 +16,12 @@ from awards.text import fold
 
 _AWARD_RE = re.compile(
     r"(?P<core>"
-    r"[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?"
-    r"|[Bb]ằng\s+khen"
+    r"[Cc]ờ\s+[Tt]hi\s+[Đđ]ua(?:\s+[Xx]uất\s+sắc)?"
+    # the flag named by its title: Cờ "Đơn vị dẫn đầu phong trào thi đua" (the quotes dropped by _dequote)
+    r"|[Cc]ờ\s+[Đđ]ơn\s+vị\s+(?:xuất\s+sắc|dẫn\s+đầu)(?:\s+(?:trong\s+)?phong\s+trào\s+thi\s+đua)?(?:\s+năm\s+\d{4})?"
+    # police and army unit titles, only as written in quotes ("danh hiệu “Đơn vị quyết thắng”")
+    r"|“[Đđ]ơn\s+vị\s+(?:[Qq]uyết\s+thắng|[Tt]iên\s+tiến)”"
+    r"|[Bb]ằng\s+[Kk]hen"
     r"|[Hh]uân\s+chương\s+[^\s,;.]+(?:\s+[^\s,;.]+)?(?:\s+hạng\s+(?:[Nn]hất|[Nn]hì|[Bb]a|I{1,3}))"
     r"|[Hh]uân\s+chương\s+[A-ZĐ][^\s,;.]*(?:\s+[A-ZĐ][^\s,;.]*)*"
     r"|[Tt]ập\s+thể\s+[Ll]ao\s+động\s+(?:xuất\s+sắc|tiên\s+tiến)"
@@ -26,7 +30,10 @@ _AWARD_RE = re.compile(
     r"|[Gg]iấy\s+khen"
     r"|(?<![Tt]ập thể )[Ll]ao\s+động\s+tiên\s+tiến"
     r")"
-    r"(?P<suffix>(?:\s+(?:của|cấp)\s+(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để)\b)[^,;.:()])*)?)"
+    # the giver after "của"/"cấp", or bare where the catalogue spells it so ("Cờ thi đua Chính phủ",
+    # "Cờ thi đua UBND tỉnh"); a year may stand between ("… năm 2013 của Chính phủ")
+    r"(?P<suffix>(?:(?:\s+năm\s+\d{4})?\s+(?:(?:của|cấp)\s+|(?=(?:UBND|Ủy ban|Uỷ ban|Chính phủ|Thủ tướng|Bộ\s|Trung ương|Tỉnh ủy|Tỉnh uỷ|Tổng cục|Tổng Liên đoàn)))"
+    r"(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để)\b)[^,;.:()“”\"])*)?)"
 )
 
 _PROPOSE_VERB = re.compile(
@@ -60,9 +67,19 @@ def _dequote(text: str) -> str:
         inner = m.group("q")
         if _AWARD_RE.fullmatch(inner.strip()):
             return inner
+        # Cờ "Đơn vị dẫn đầu phong trào thi đua": the quoted words are the flag's title
+        if _FLAG_BEFORE.search(text, 0, m.start()) and _FLAG_TITLE.match(inner.strip()):
+            return inner
+        if _UNIT_TITLE.fullmatch(inner.strip()):
+            return f"“{inner.strip()}”"
         return "«»"
 
     return _QUOTED.sub(repl, text)
+
+
+_FLAG_BEFORE = re.compile(r"[Cc]ờ\s*$")
+_FLAG_TITLE = re.compile(r"[Đđ]ơn\s+vị\s+(?:xuất\s+sắc|dẫn\s+đầu)")
+_UNIT_TITLE = re.compile(r"[Đđ]ơn\s+vị\s+(?:[Qq]uyết\s+thắng|[Tt]iên\s+tiến)")
 
 
 # ---------------------------------------------------------------------------
@@ -74,6 +91,9 @@ def _level(text: str | None) -> str | None:
     if not text:
         return None
     t = text.lower()
+    # central agencies with "Chính phủ" in their name give ministry-level awards
+    if re.search(r"(?:thanh tra|văn phòng|ban cơ yếu)\s+chính phủ", t) and "thủ tướng" not in t:
+        return "ministry"
     if re.search(r"thủ tướng|chính phủ|qđ-ttg", t):
         return "gov"
     if re.search(r"chủ tịch nước|qđ-ctn", t):
@@ -86,8 +106,11 @@ def _level(text: str | None) -> str | None:
         r"\b(?:của tỉnh|cấp tỉnh|của thành phố|cấp thành phố|xuất sắc của tỉnh)\b", t
     ) and not re.search(r"\b(?:hội|đoàn|mặt trận|mttq|liên đoàn)\b", t):
         return "prov"
+    # a department of a ministry ("Tổng cục Chính trị Công an nhân dân") is not the ministry
+    if re.search(r"\btổng cục\b", t) and not re.search(r"\bbộ\b", t):
+        return "other"
     if re.search(
-        r"\b(?:bộ|bộ trưởng|trung ương|tổng cục|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
+        r"\b(?:bộ|bộ trưởng|trung ương|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
         r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b",
         t,
     ):
@@ -105,7 +128,9 @@ def award_code(core: str, suffix: str | None, giver: str | None) -> str:
     """The catalogue code for an award phrase and whoever gives it."""
     c = fold(core)
     level = _level(suffix) or _level(giver)
-    if c.startswith("co thi dua"):
+    if c.startswith("“don vi"):
+        return "other"
+    if c.startswith(("co thi dua", "co don vi")):
         return {
             "gov": "gov_flag",
             "prov": "prov_flag",

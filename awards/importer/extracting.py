@@ -64,6 +64,9 @@ class NominationData:
     position: str | None = None  # an individual's post, as written
     sentence: str = ""
     decision: str | None = None  # the number of a decision cited in the same sentence
+    frame: str = ""  # the sentence shape that linked the name to the award (nominations.py)
+    confidence: float = 1.0  # how far to trust the row: the frame's, less for a flag
+    flags: list[str] = field(default_factory=list)  # "count": the names do not fill the count
 
 
 @dataclass
@@ -101,6 +104,8 @@ class ArticleData:
     leaders: list[LeaderData] = field(default_factory=list)
     decisions: list[DecisionData] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # sentences that name an award or a leader's role but gave no row: shown for staff to read
+    unread: list[str] = field(default_factory=list)
     text: str = ""
 
     @property
@@ -147,7 +152,7 @@ def extract(text: str) -> ArticleData:
     """Extract the bloc, the meeting, the nominations and the new leaders from article text."""
     from awards.importer.leaders import leaders
     from awards.importer.metadata import read_decisions, read_meeting
-    from awards.importer.nominations import _nominations
+    from awards.importer.nominations import _nominations, unread
     from awards.importer.segments import _clean_lines, _sentences
 
     body, meta = _clean_lines(text)
@@ -159,9 +164,10 @@ def extract(text: str) -> ArticleData:
     paragraphs = [p for p in body if p]
     read_meeting(article, paragraphs)
     sentences = _sentences(body)
-    article.nominations = _nominations(sentences, article.warnings, article.bloc)
+    article.nominations = _nominations(sentences, article.warnings, article.bloc, article.title)
     article.leaders = leaders(sentences, article)
     read_decisions(article, sentences)
+    article.unread = unread(sentences, article)
     if article.bloc is None:
         article.warnings.append(_("No emulation bloc is named."))
     if article.meeting_date is None:

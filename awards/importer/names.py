@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from awards.importer.places import is_place
 from awards.text import fold, match_key
 
 # ---------------------------------------------------------------------------
@@ -32,7 +33,8 @@ _UNIT_HEADS = (
     "Cảng vụ|Bưu điện|Điện lực|Viễn thông|Công đoàn|Phòng|Học viện|Đại học|Cao đẳng|Lữ đoàn|Sư đoàn|"
     "Trung đoàn|Cơ quan|Đội|Nhà xuất bản|Tạp chí|Thư viện|Bảo tàng|Vườn quốc gia|Hạt|Cảnh sát|Đồn|"
     "Hải quan|Cục Hải quan|Tổng Liên đoàn|Khu|Ủy ban MTTQ|Trạm|Lực lượng|Tòa|Toà|Thông tấn xã|Truyền hình|"
-    "Ký túc xá|Làng|Hợp tác|Doanh nghiệp|Tổ|Nhóm|Chi bộ|Cụm|Khối|Kiểm toán|Thi hành án"
+    "Ký túc xá|Làng|Hợp tác|Doanh nghiệp|Tổ|Nhóm|Chi bộ|Cụm|Khối|Kiểm toán|Thi hành án|"
+    "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình"
 )
 _PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
 _UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=\s|$|\.)", re.I)
@@ -165,7 +167,7 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 
 # A place named with its type in lower case, as clusters of provinces or districts write
 # their members ("suy tôn tỉnh Đắk Lắk", "huyện Yên Thế làm Cụm phó").
-_LOWER_PLACE = re.compile(rf"^(?:tỉnh|thành phố|huyện|thị xã|quận)\s+[{_UP}]")
+_LOWER_PLACE = re.compile(rf"^(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+[{_UP}]")
 
 
 def _is_name_start(text: str) -> bool:
@@ -253,9 +255,19 @@ def _split_pieces(text: str) -> list[tuple[str, str]]:
     return pieces
 
 
+_PERSON_NAME = rf"[{_UP}][^\s,;()-]*(?:\s+[{_UP}][^\s,;()-]*){{1,4}}"
+_DASH = re.compile(r"\s+[-–]\s+")
+_HOUSEHOLD = re.compile(
+    rf"^(?:[Ôô]ng|[Bb]à)\s+{_PERSON_NAME}\s*[-–]\s*(?:[Ôô]ng|[Bb]à)\s+{_PERSON_NAME}"
+)
+
+
 def split_names(text: str) -> list[_Name]:
     """A list of nominees as written to separate names (see module docstring for the shapes)."""
     text = _collapse(_PAREN.sub("", text))
+    if _ITEM_TAIL.search(text):
+        # "A - dẫn đầu Cụm 5; B - dẫn đầu Cụm 6": each item loses its tail, the list stays
+        text = "; ".join(p for p in (item_name(x) for x in text.split(";")) if p)
     text = re.sub(
         r"^(?:các|những)\s+(?:đơn vị|tập thể|cá nhân|cơ quan|địa phương|đồng chí|ông,?\s*bà)\s*(?:sau|gồm)?\s*:\s*",
         "",
@@ -280,13 +292,37 @@ def split_names(text: str) -> list[_Name]:
             names.append(_Name(full, written=piece))
         return names
     names: list[_Name] = []
+    closed: set[int] = set()  # names a later piece may not extend (a household, a family)
     for sep, piece in _split_pieces(text):
         piece = _strip_punct(piece)
         if not piece:
             continue
+        household = _HOUSEHOLD.match(piece)
+        if household:
+            # "ông A - bà B (xã …)": a couple, one household nominee
+            names.append(_Name(household.group(0).strip()))
+            closed.add(len(names) - 1)
+            continue
         person = _person(piece)
+        if (
+            person
+            and names
+            and names[-1].text.startswith("Gia đình")
+            and len(names) - 1 not in closed
+        ):
+            # "Gia đình ông A, bà B - xã …": the family names both parents
+            parent = _DASH.split(piece)[0]
+            names[-1].text = f"{names[-1].text}, {parent}"
+            closed.add(len(names) - 1)
+            continue
         if person:
             names.append(_Name(person[0], kind="individual", position=person[1]))
+            continue
+        if names and len(names) - 1 in closed and not _is_head(piece):
+            continue
+        if is_place(piece) and _title_words(piece) and (not names or names[-1].written == "place"):
+            # "gồm: Lào Cai, Hà Giang và Kon Tum": bare places, each a name (completed by the caller)
+            names.append(_Name(piece, written="place"))
             continue
         if names and names[-1].kind == "individual":
             # what follows a person up to the next name is the post ("ông A, Giám đốc Sở B")
@@ -355,6 +391,9 @@ def _clean_name(name: _Name) -> _Name | None:
         return name
     if not _is_name_start(text) or _COUNT_RE.match(text) or _ANY_COUNT_RE.search(text):
         return None
+    if re.search(r"\s[A-ZĐ]$", text):
+        # "… cho tập thể Thanh tra tỉnh B": a name cut off where the page was cut
+        return None
     if len(text.split()) > 16 or _NOT_NAME_WORDS.search(text) or "«»" in text:
         return None
     if fold(text) in {"khoi", "cum", "hoi nghi", "ubnd tinh", "uy ban nhan dan tinh"}:
@@ -368,9 +407,27 @@ def _clean_name(name: _Name) -> _Name | None:
 # Where a nominee's name ends in running text: a reason, a verb, a rank or a quoted campaign.
 _NAME_END = re.compile(
     r"\s+(?:vì|do|về việc|về thành tích|để|nhằm|theo|với thành tích|đã có|có thành tích|đạt thành tích|"
-    r"trong (?:năm|công tác|phong trào|việc|thực hiện)|dẫn đầu|tại hội nghị|tại buổi|nhân dịp|đã được|"
+    r"trong (?:năm|công tác|phong trào|việc|thực hiện)|dẫn đầu|tại [Hh]ội nghị|tại [Bb]uổi|tại [Ll]ễ|nhân dịp|đã được|"
     r"được|đã)\b"
     r"|\s*,\s*(?:đề nghị|tặng|trao|là|vì|do|đồng thời)\b"
     r"|\s+(?:và\s+)?(?:tặng|trao|đề nghị|công nhận)\b"
     r"|\s*«»",
 )
+
+
+# What follows a listed name and is not part of it: a reason ("; đã có thành tích …",
+# ", Đã hoàn thành xuất sắc …"), a tail after a dash ("A - dẫn đầu Cụm thi đua số 3"),
+# a decision's closing "./.".
+_ITEM_TAIL = re.compile(
+    r"\s*[;,]\s*(?=(?:[Đđ]ã|[Cc]ó thành tích|[Vv]ì|[Dd]ẫn đầu|[Đđ]ạt|[Hh]oàn thành|[Xx]ếp)\b)"
+    r"|\s+[-–]\s+(?=(?:dẫn đầu|đứng đầu|đơn vị|xếp|đạt|là|với|có)\b)"
+    r"|\s*\./\.\s*$"
+)
+
+
+def item_name(item: str) -> str:
+    """The name a list item gives, without the reason or rank that follows it."""
+    cut = _ITEM_TAIL.search(item)
+    if cut:
+        item = item[: cut.start()]
+    return _strip_punct(item)

@@ -25,6 +25,7 @@ from awards.importer.awards_phrases import (
 from awards.importer.extracting import INDIVIDUAL_AWARDS, NominationData
 from awards.importer.names import (
     _COUNT_RE,
+    _HOUSEHOLD,
     _LEAD_RE,
     _NAME_END,
     _PAREN,
@@ -35,16 +36,17 @@ from awards.importer.names import (
     _Name,
     _person,
     _strip_punct,
+    item_name,
     looks_like_unit,
     split_names,
 )
 from awards.importer.segments import _Sentence
-from awards.text import match_key
+from awards.text import fold, match_key
 
 _AFTER_CHO = re.compile(
-    r"^(?P<gap>(?:(?!\b(?:tặng|trao|đề nghị|được)\b)[^;:]){0,30}?"
+    r"^(?P<gap>(?:(?!\b(?:tặng|trao|đề nghị|được)\b)[^;:]){0,80}?"
     r"(?:(?:đã\s+)?được\s+(?:đề nghị\s+)?(?:[^;:\s]+\s+){0,4}?(?:xét\s+)?(?:tặng|trao)\s+)?)"
-    r"\bcho(?:\s*:\s*|\s+)(?P<rest>.*)$",
+    r"\bcho(?:\s*:\s*|\s+|(?=[A-ZĐ]))(?P<rest>.*)$",
     re.S,
 )
 # the award named first, then given in the passive: "... được trao cho", "... đã được UBND tỉnh tặng cho"
@@ -55,9 +57,21 @@ _GIVEN_AFTER = re.compile(
 # a count, then its names in parentheses: "02 đơn vị (gồm: A, B)" reads as "02 đơn vị gồm: A, B"
 _COUNTED_PAREN = re.compile(
     r"(?P<count>\b(?:\d+|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường))"
-    r"\s*\(\s*(?P<list>(?:gồm|bao gồm|là)\s*:?\s*[^()]+?)\s*\)",
+    r"\s*\(\s*(?P<list>(?:(?:gồm|bao gồm|là)\s*:?\s*)?[^()]+?)\s*\)",
     re.I,
 )
+
+
+def _counted_list(m: re.Match) -> str:
+    """ "02 tập thể (A, B)" and "02 tập thể (gồm: A, B)" both read as "02 tập thể gồm: A, B"."""
+    listed = m.group("list")
+    if re.match(r"(?:gồm|bao gồm|là)\b", listed, re.I):
+        return f"{m.group('count')} {listed}"
+    if not listed[:1].isupper():
+        return m.group(0)
+    return f"{m.group('count')} gồm: {listed}"
+
+
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
 _AFTER_GOM = re.compile(
@@ -66,11 +80,11 @@ _AFTER_GOM = re.compile(
 )
 _COUNT_LEAD = re.compile(
     r"^(?P<count>(?:\d+|một|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|"
-    r"cơ quan)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
+    r"cơ quan|gia đình|hộ)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
     re.I | re.S,
 )
 _SUBJECT_END = re.compile(
-    r"(?<!công)(?<!ghi)(?<!xác)(?<!tiếp)(?<!thừa)(?:\s+(?:đã|cũng|đều|vừa|được|rất|vinh dự))*\s+(?:được|nhận|đón nhận|vinh dự|có tên)\b"
+    r"(?<!công)(?<!ghi)(?<!xác)(?<!tiếp)(?<!thừa)(?:\s+(?:đã|cũng|đều|vừa|được|rất|vinh dự))*\s+(?:được|nhận|đón nhận|vinh dự|có tên|đạt)\b"
 )
 
 
@@ -80,7 +94,7 @@ _RANK_TAIL = re.compile(
     r"(?:\s+với\s+[\d,.]+\s+điểm)?|\s*,?\s+(?:với|đạt)\s+[\d,.]+\s+điểm"
 )
 # a list cut short by the next award: "tặng Cờ thi đua cho A và Bằng khen cho B"
-_DANGLING_JOIN = re.compile(r"\s*(?:,|\bvà|\bcùng)\s*$")
+_DANGLING_JOIN = re.compile(r"\s*(?:,|\bvà|\bcùng)(?:\s+(?:với|danh hiệu|tặng|trao))?\s*$")
 
 
 def _names_after(rest: str) -> str | None:
@@ -95,27 +109,33 @@ def _names_after(rest: str) -> str | None:
     return rest
 
 
-def _names_for(clause: str, start: int, end: int, prev_end: int, next_start: int) -> str | None:
-    """Find the nominee text of the award mention clause[start:end]."""
-    got = _names_for_raw(clause, start, end, prev_end, next_start)
+def _names_for(
+    clause: str, start: int, end: int, prev_end: int, next_start: int
+) -> tuple[str | None, str]:
+    """The nominee text of the award mention clause[start:end], and the frame that found it."""
+    got, frame = _names_for_raw(clause, start, end, prev_end, next_start)
     if got is None:
-        return None
-    return _DANGLING_JOIN.sub("", _RANK_TAIL.sub("", got))
+        return None, frame
+    return _DANGLING_JOIN.sub("", _RANK_TAIL.sub("", got)), frame
 
 
-def _names_for_raw(clause: str, start: int, end: int, prev_end: int, next_start: int) -> str | None:
-    after = clause[end:next_start]
-    for pattern in (_AFTER_CHO, _AFTER_LA, _AFTER_COLON, _AFTER_GOM):
-        m = pattern.match(after)
-        if m:
-            got = _names_after(m.group("rest"))
-            if got is not None:
-                return got
-            return None
-    before = clause[prev_end:start]
+# what closes a subject that is not part of the name: "Sở Y tế tỉnh A vinh dự là 1 trong 5 Sở …"
+# and "… cùng với 2 đơn vị khác", "… và một số tập thể, cá nhân" (others, unnamed)
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:(?:vinh dự|cũng|đã)\s+)*là\s+(?:1|một)\s+trong\b.*$"
+    r"|\s+(?:và|cùng)(?:\s+với)?\s+(?:\d+|các|những|nhiều|một số|hai|ba)\s.*$"
+)
+# what opens a subject and is not part of it: "Kết quả xã A đạt …", "…, trong đó A, B được …"
+_SUBJECT_OPEN = re.compile(
+    r"^.*\b(?:trong đó|[Kk]ết quả|[Tt]heo đó|[Đđ]ặc biệt là|như)\s*,?\s+(?=\S)"
+)
+
+
+def _subject_names(before: str) -> str | None:
+    """Names written before the award and its verb: "A và B được tặng", "X đạt … và đề nghị"."""
     ends = list(_SUBJECT_END.finditer(before))
-    sm = ends[-1] if ends else None
-    if sm:
+    # the last verb first ("Tại hội nghị, A được bình chọn, được tặng"), then the earlier ones
+    for sm in reversed(ends):
         subject = before[: sm.start()]
         subject = _LEAD_RE.sub("", subject.strip(" ,;"))
         verbs = list(_PROPOSE_VERB.finditer(subject))
@@ -125,18 +145,41 @@ def _names_for_raw(clause: str, start: int, end: int, prev_end: int, next_start:
             head, tail = subject.rsplit(":", 1)
             if not re.search(r"\bcác\s+\w+(?:,\s*\w+(?:\s+\w+)?)?\s*$", head):
                 subject = tail
+        subject = _SUBJECT_OPEN.sub("", _SUBJECT_TAIL.sub("", subject))
         subject = re.sub(r"^\s*(?:và|,|;)\s*", "", subject)
-        if subject.strip():
+        if subject.strip() and any(
+            (n.kind == "individual" or _clean_name(n)) for n in split_names(subject)
+        ):
             return subject
-    # "suy tôn Sở X là ...", "suy tôn các tỉnh A, B đề nghị tặng ...": a comma before a
+    return None
+
+
+def _names_for_raw(
+    clause: str, start: int, end: int, prev_end: int, next_start: int
+) -> tuple[str | None, str]:
+    after = clause[end:next_start]
+    for pattern, frame in (
+        (_AFTER_CHO, "award-cho-names"),
+        (_AFTER_LA, "award-la-names"),
+        (_AFTER_COLON, "award-colon-names"),
+        (_AFTER_GOM, "award-gom-names"),
+    ):
+        m = pattern.match(after)
+        if m:
+            return _names_after(m.group("rest")), frame
+    before = clause[prev_end:start]
+    subject = _subject_names(before)
+    if subject:
+        return subject, "names-verb-award"
+    # "suy tôn Sở X là ...", "bình chọn suy tôn A, B đề nghị tặng ...": a comma before a
     # capital continues the list, before anything else it ends the name
     m = re.search(
-        rf"\b(?:suy tôn|bình chọn)\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,?\s+(?:đề nghị|để|được)\b|,(?!\s*[{_UP}]))",
+        rf"\b(?:suy tôn|bình chọn)(?:\s+(?:và\s+)?(?:suy tôn|bình chọn))*\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,?\s+(?:đề nghị|để|được)\b|,(?!\s*[{_UP}]))",
         before,
     )
     if m:
-        return m.group("n")
-    return None
+        return m.group("n"), "suy-ton-names-award"
+    return None, ""
 
 
 # ---------------------------------------------------------------------------
@@ -175,97 +218,421 @@ def _clauses(sentence: str) -> list[str]:
     return merged
 
 
-def _giver_window(before: str) -> str:
-    # "... cho Viện Kiểm sát nhân dân tỉnh và Bằng khen": the words before hold a nominee, not a giver
+_GIVE_VERB_END = re.compile(
+    r"\s+(?:xét\s+)?(?:trao\s+tặng|tặng\s+thưởng|tặng|trao|khen\s+thưởng)\s*$"
+)
+# the giver after the award: "Cờ thi đua xuất sắc do Trung ương Đoàn trao tặng"
+_GIVER_AFTER = re.compile(
+    r"^\s*,?\s*do\s+(?P<giver>[^,;.:]{2,80}?)\s+(?:trao\s+tặng|tặng\s+thưởng|tặng|trao|khen\s+tặng)\b"
+)
+
+
+_PRESENTER = re.compile(
+    r"\b(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+[A-ZĐ]|\bPhó\s+(?:Chủ tịch|Giám đốc|Trưởng)|\bThừa ủy quyền|\bThừa uỷ quyền"
+)
+
+
+def _givers(before: str) -> list[str]:
+    """Who gives the award named after ``before``: "đề nghị Bộ Y tế tặng", "… cho A và UBND tỉnh tặng".
+
+    Several givers of one award ("đề nghị Thủ tướng Chính phủ, UBND tỉnh tặng cờ") are each
+    returned; a name list before the award ("cho A và B") holds nominees, not givers.
+    """
     if re.search(r"\bcho\b", before):
-        return ""
+        # "… cho Trường A và UBND tỉnh tặng": only a giver that comes after the names counts
+        m = re.search(
+            r"(?:\bvà|,|;)\s+(?P<g>(?:(?!\b(?:và|cho)\b)[^,;])+?)" + _GIVE_VERB_END.pattern, before
+        )
+        if not m or not _level(m.group("g")):
+            return []
+        before = m.group("g") + " tặng "
     cut = 0
-    for m in re.finditer(r"đề nghị|\bđược\b|\bnhận\b|,|:", before):
+    for m in re.finditer(r"đề nghị|\bđược\b|\bnhận\b|\btrình\b|:", before):
         cut = m.end()
-    return before[cut:]
+    window = before[cut:]
+    if _PRESENTER.search(window):
+        # "Đồng chí A, Phó Chủ tịch UBND tỉnh trao cờ …": a person hands it over; whose award it
+        # is, the award's own words or the rest of the article tell
+        return []
+    if not _GIVE_VERB_END.search(window):
+        # no verb: the old reading, the words after the last comma ("…, UBND tỉnh")
+        window = window.rsplit(",", 1)[-1]
+        return [window] if _level(window) else []
+    window = _GIVE_VERB_END.sub("", window)
+    pieces = [p for p in re.split(r"\s*,\s*|\s+và\s+", window) if p.strip()]
+    levels = [_level(p) for p in pieces]
+    if (
+        len(pieces) > 1
+        and all(levels)
+        and len(set(levels)) == len(levels)
+        and all(p.strip()[:1].isupper() for p in pieces)
+    ):
+        return pieces
+    window = window.rsplit(",", 1)[-1] if not _level(window) else window
+    return [window] if _level(window) else []
+
+
+# confidence of each frame: how often its rows are right on the articles it was designed on
+_FRAME_CONFIDENCE = {
+    "list-items": 0.9,
+    "award-cho-names": 0.9,
+    "award-colon-names": 0.85,
+    "award-gom-names": 0.8,
+    "award-la-names": 0.8,
+    "names-verb-award": 0.75,
+    "suy-ton-names-award": 0.7,
+    "shared-subject": 0.7,
+    "cung-voi": 0.7,
+    "counted-list-next-sentence": 0.6,
+}
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_COUNT_NOUN = r"(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|địa phương|gia đình|xã|huyện|tỉnh|Sở[^,:;]{0,20}?)"
+_STATED_COUNT = re.compile(
+    rf"(?<![\d/])\b(?P<n>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+{_COUNT_NOUN}\b", re.I
+)
+# "và đề nghị cờ …", ", được đề nghị …": a second award for the names before the first
+_SHARED_SUBJECT = re.compile(
+    r"^\s*(?:,\s*)?(?:và|cùng)\s+(?:được\s+)?(?:đề nghị|đề xuất|đạt|nhận|được|tặng)?\s*(?:danh hiệu\s+)?$"
+)
+# "… tặng Cờ thi đua năm 2024 cùng với đơn vị A và B": more names after the award
+_CUNG_VOI = re.compile(r"\bcùng với\s+(?:(?:các\s+)?đơn vị\s+)?(?P<n>[^;:]+)$")
+# "3 đơn vị tiêu biểu năm 2022, gồm: A - …; B - …": a counted list whose award came before
+_COUNTED_LIST = re.compile(
+    rf"^(?P<count>(?:\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+{_COUNT_NOUN}[^:;]{{0,80}}?)\s*,?\s*(?:gồm|bao gồm|là)\s*:\s*(?P<rest>.+)$",
+    re.I | re.S,
+)
+
+
+_HISTORY = re.compile(
+    r"\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+lần\s+(?:được|liên tiếp|liền)|\b(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liền|liên tục|liên tiếp)",
+    re.I,
+)
+
+
+# "phấn đấu đạt danh hiệu …", "đăng ký … Cờ thi đua": an aim for the year, not an award
+_PLEDGE = re.compile(r"\b(?:phấn đấu|đăng ký|cam kết|giao ước|hướng tới)\b", re.I)
+
+
+_PLACE_TYPE = re.compile(r"\b(?:tinh|thanh pho|tp)\b")
+
+
+def _count_of(text: str) -> int | None:
+    """The last count stated in the text ("cho 03 đơn vị", "ba tập thể")."""
+    found = list(_STATED_COUNT.finditer(text))
+    if not found:
+        return None
+    n = found[-1].group("n").lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
+def _consultation(sentences: list[_Sentence]) -> bool:
+    """A notice asking the public's opinion: everything in it is still a proposal."""
+    return any(
+        re.search(
+            r"lấy ý kiến (?:của )?nhân dân|xin ý kiến nhân dân|lấy ý kiến dư luận", s.text, re.I
+        )
+        for s in sentences[:6]
+    )
+
+
+def _award_kind(core: str) -> str | None:
+    c = fold(core)
+    return "flag" if c.startswith("co ") else "cert" if c.startswith("bang khen") else None
+
+
+def _article_givers(texts: list[str]) -> dict[str, str]:
+    """The giver of the article's flags and of its certificates, where every mention that
+    names one names the same level ("tặng cờ thi đua cho 8 Sở" after "Bộ GD&ĐT … tặng")."""
+    seen: dict[str, dict[str, str]] = {"flag": {}, "cert": {}}
+    for text in texts:
+        text = _dequote(text or "")
+        for m in _AWARD_RE.finditer(text):
+            kind = _award_kind(m.group("core"))
+            if not kind:
+                continue
+            giver = m.group("suffix").strip() or next(
+                iter(_givers(text[max(0, m.start() - 120) : m.start()])), None
+            )
+            level = _level(giver)
+            if level:
+                seen[kind].setdefault(level, giver)
+    return {kind: next(iter(g.values())) for kind, g in seen.items() if len(g) == 1}
+
+
+# "8 Sở GD&ĐT được nhận cờ thi đua gồm: …": the unit each bare place name completes
+_COUNTED_UNIT = re.compile(
+    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>(?:Sở|Hội|Công an|Liên đoàn|LĐLĐ|Cục|Ban|Đài|Báo|"
+    r"Bộ Chỉ huy|Viện [Kk]iểm sát|VKSND|Tòa án|TAND|Thanh tra|Văn phòng|Kho bạc|Bảo hiểm xã hội|BHXH|Tỉnh đoàn|"
+    r"Liên minh)\b[^,:;]*?)(?=\s+(?:được|đã|gồm|là|nhận|đạt|có|tiêu biểu|xuất sắc|dẫn đầu)\b|\s*:)"
+)
+
+
+def _complete_places(names: list[_Name], context: str) -> list[_Name]:
+    """Bare place names take the unit their count named: "Hải Phòng" → "Sở GD&ĐT Hải Phòng"."""
+    if not any(n.written == "place" for n in names):
+        return names
+    unit = _COUNTED_UNIT.search(context)
+    out = []
+    for n in names:
+        if n.written == "place":
+            n = _Name(f"{unit.group('unit')} {n.text}", written=n.text) if unit else _Name(n.text)
+        out.append(n)
+    return out
 
 
 def _nominations(
-    sentences: list[_Sentence], warnings: list[str], bloc: str | None = None
+    sentences: list[_Sentence],
+    warnings: list[str],
+    bloc: str | None = None,
+    title: str | None = None,
 ) -> list[NominationData]:
     found: list[NominationData] = []
+    consultation = _consultation(sentences)
+    article_givers = _article_givers([title or "", *(s.text for s in sentences)])
+    # the last award named without names, and the count beside it (for a list that follows)
+    pending: dict | None = None
     for sent in sentences:
-        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(r"\g<count> \g<list>", sent.text)))
+        if not may_name_award(sent.text):
+            if pending is not None:
+                _counted_list_rows(sent, sent.text, pending, bloc, found)
+                pending = None
+            continue
+        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, sent.text)))
         if _LAW_CLAUSE.search(text):
             continue
         sentence_status = sent.status
         prev_level_text = None
         clauses = _clauses(text)
+        mentioned = False
         for ci, clause in enumerate(clauses):
             if _SKIP_CLAUSE.search(clause):
                 continue
             mentions = list(_AWARD_RE.finditer(clause))
+            mentioned = mentioned or bool(mentions)
             prev_end = 0
+            prev_names: list[_Name] = []
             for mi, m in enumerate(mentions):
                 next_start = mentions[mi + 1].start() if mi + 1 < len(mentions) else len(clause)
+                if _HISTORY.search(clause[prev_end : m.start()]) or _PLEDGE.search(
+                    clause[max(prev_end, m.start() - 60) : m.start()]
+                ):
+                    # "2 lần được tặng cờ thi đua …": a tally of earlier years, not this meeting's
+                    prev_end = m.end()
+                    continue
                 before_all = clause[: m.start()]
                 status = _status_of(before_all, sentence_status)
                 if status is None:
                     # "Chủ tịch UBND tỉnh tặng Bằng khen cho ...": a giver that gives, unasked;
                     # "Bằng khen của Thủ tướng Chính phủ được trao cho ...": given, in the passive
-                    given = re.search(r"\b(?:nhận|tặng)\b", before_all) or _GIVEN_AFTER.match(
+                    given = re.search(r"\b(?:nhận|tặng)\b", before_all, re.I) or _GIVEN_AFTER.match(
                         clause[m.end() : next_start]
                     )
                     status = "awarded" if given else "proposed"
                 sentence_status = status
+                if consultation and not sent.caption:
+                    status = "proposed"
                 suffix = m.group("suffix").strip() or None
-                window = _giver_window(clause[prev_end : m.start()])
-                giver = window if _level(window) else None
+                givers = _givers(clause[prev_end : m.start()])
+                after = _GIVER_AFTER.match(clause[m.end() : next_start])
+                if not givers and after and _level(after.group("giver")):
+                    givers = [after.group("giver")]
+                giver = givers[0] if givers else None
                 if not suffix and not giver and prev_level_text:
                     giver = prev_level_text
+                if not suffix and not giver:
+                    giver = article_givers.get(_award_kind(m.group("core")) or "")
                 if suffix or giver:
                     prev_level_text = suffix or giver
                 code = award_code(m.group("core"), suffix, giver)
+                codes = [code]
+                if not suffix and len(givers) > 1:
+                    codes = list(
+                        dict.fromkeys(award_code(m.group("core"), None, g) for g in givers)
+                    )
                 is_last = mi == len(mentions) - 1 and ci == len(clauses) - 1
+                count = None
                 if sent.items is not None and is_last:
+                    frame = "list-items"
                     raw_names: list[_Name] = []
                     for item in sent.items:
-                        raw_names.extend(
-                            split_names(item) if _person(item) else [_Name(_strip_punct(item))]
-                        )
+                        item = item_name(item)
+                        raw_names.extend(split_names(item) if _person(item) else [_Name(item)])
+                    count = _count_of(clause[m.end() :])
                 else:
-                    names_text = _names_for(clause, m.start(), m.end(), prev_end, next_start)
+                    names_text, frame = _names_for(clause, m.start(), m.end(), prev_end, next_start)
                     raw_names = split_names(names_text) if names_text else []
-                prev_end = m.end()
-                award_text = _collapse(m.group(0))
-                for raw in raw_names:
-                    if raw.kind == "collective" and _person(raw.text):
-                        person = _person(raw.text)
-                        raw = _Name(person[0], kind="individual", position=person[1])
-                    name = _clean_name(raw)
-                    if not name or (
-                        name.kind == "collective" and not looks_like_unit(name.text, bloc)
+                    if names_text and frame != "names-verb-award":
+                        count = _count_of(clause[m.end() : next_start].split(names_text[:12])[0])
+                    if (
+                        not raw_names
+                        and prev_names
+                        and _SHARED_SUBJECT.match(clause[prev_end : m.start()])
                     ):
-                        continue
-                    kind = (
-                        "individual"
-                        if (name.kind == "individual" or code in INDIVIDUAL_AWARDS)
-                        else "collective"
-                    )
+                        raw_names, frame = prev_names, "shared-subject"
+                    more = _CUNG_VOI.search(clause[m.end() : next_start])
+                    if more:
+                        extra = split_names(_NAME_END.split(more.group("n"))[0])
+                        raw_names = [*raw_names, *extra]
+                        frame = frame or "cung-voi"
+                prev_end = m.end()
+                raw_names = _complete_places(raw_names, clause)
+                rows = _rows(raw_names, codes, bloc)
+                prev_names = raw_names if rows else []
+                if not rows and mi == len(mentions) - 1:
+                    pending = {
+                        "codes": codes,
+                        "award_text": _collapse(m.group(0)),
+                        "status": status,
+                        "giver": giver,
+                        "count": _count_of(text),
+                    }
+                elif rows:
+                    pending = None
+                flags = ["count"] if count and count != len({r[0].text for r in rows}) else []
+                for name, kind, row_code in rows:
                     found.append(
-                        NominationData(
-                            nominee=name.text,
-                            kind=kind,
-                            award_text=award_text,
-                            award=code,
-                            status=status,
-                            giver=_collapse(giver) if giver else None,
-                            written=name.written,
-                            position=name.position,
-                            sentence=sent.text,
+                        _row(
+                            name,
+                            kind,
+                            row_code,
+                            _collapse(m.group(0)),
+                            status,
+                            giver,
+                            sent,
+                            frame,
+                            flags,
                         )
                     )
+        if mentioned or pending is None:
+            continue
+        _counted_list_rows(sent, text, pending, bloc, found)
+        pending = None
     unique: list[NominationData] = []
     seen = set()
     for nom in found:
-        key = (match_key(nom.nominee), nom.award)
+        # "Sở Y tế Lào Cai" and "Sở Y tế tỉnh Lào Cai" are one unit
+        key = (_PLACE_TYPE.sub(" ", match_key(nom.nominee)).split(), nom.award)
+        key = (" ".join(key[0]), nom.award)
         if key in seen:
             continue
         seen.add(key)
         unique.append(nom)
     return unique
+
+
+def _counted_list_rows(sent: _Sentence, text: str, pending: dict, bloc, found: list) -> None:
+    """A counted list after an award named, without names, in the sentence before:
+    "… đề nghị tặng Cờ thi đua của Chính phủ cho 3 đơn vị. 3 đơn vị …, gồm: A; B; C"."""
+    listed = _COUNTED_LIST.match(text)
+    if sent.items is not None:
+        head_count, raw_names = _count_of(text), []
+        for item in sent.items:
+            raw_names.extend(split_names(item_name(item)))
+    elif listed:
+        head_count = _count_of(listed.group("count"))
+        raw_names = split_names(listed.group("rest"))
+    else:
+        return
+    if not head_count or head_count != pending["count"]:
+        return
+    rows = _rows(raw_names, pending["codes"], bloc)
+    flags = ["count"] if head_count != len({r[0].text for r in rows}) else []
+    for name, kind, row_code in rows:
+        found.append(
+            _row(
+                name,
+                kind,
+                row_code,
+                pending["award_text"],
+                pending["status"],
+                pending["giver"],
+                sent,
+                "counted-list-next-sentence",
+                flags,
+            )
+        )
+
+
+_AWARD_WORDS = ("cờ", "khen", "huân chương", "chiến sĩ", "lao động", "quyết thắng", "tiên tiến")
+
+
+def may_name_award(text: str) -> bool:
+    """A cheap test before the award patterns: most sentences name no award at all."""
+    low = text.lower()
+    return any(word in low for word in _AWARD_WORDS)
+
+
+def _rows(
+    raw_names: list[_Name], codes: list[str], bloc: str | None
+) -> list[tuple[_Name, str, str]]:
+    """(name, kind, code) for each name that reads as a nominee, once per award code."""
+    rows = []
+    for raw in raw_names:
+        if _HOUSEHOLD.match(raw.text):
+            # a couple (a martyr's parents) is one household, named as written, not a unit
+            name = _Name(_strip_punct(raw.text))
+        else:
+            if raw.kind == "collective" and _person(raw.text):
+                person = _person(raw.text)
+                raw = _Name(person[0], kind="individual", position=person[1])
+            name = _clean_name(_Name(raw.text, raw.kind, raw.written, raw.position))
+            if not name or (name.kind == "collective" and not looks_like_unit(name.text, bloc)):
+                continue
+        for code in codes:
+            kind = (
+                "individual"
+                if (name.kind == "individual" or code in INDIVIDUAL_AWARDS)
+                else "collective"
+            )
+            rows.append((name, kind, code))
+    return rows
+
+
+def _row(name, kind, code, award_text, status, giver, sent, frame, flags) -> NominationData:
+    confidence = _FRAME_CONFIDENCE.get(frame, 0.6) - (0.2 if flags else 0.0)
+    return NominationData(
+        nominee=name.text,
+        kind=kind,
+        award_text=award_text,
+        award=code,
+        status=status,
+        giver=_collapse(giver) if giver else None,
+        written=name.written,
+        position=name.position,
+        sentence=sent.text,
+        frame=frame,
+        confidence=round(confidence, 2),
+        flags=list(flags),
+    )
+
+
+def unread(sentences: list[_Sentence], article) -> list[str]:
+    """Sentences that name an award or a leader's role and yielded no row, in article order.
+
+    Nothing read is silently dropped: staff see these in the preview and add rows by hand.
+    A law quoted ("Luật … quy định … được xét tặng") is not a sentence about this bloc.
+    """
+    from awards.importer.leaders import _ROLE_RE
+
+    used = {n.sentence for n in article.nominations} | {x.sentence for x in article.leaders}
+    out: list[str] = []
+    for sent in sentences:
+        if sent.text in used or sent.text in out:
+            continue
+        low = sent.text.lower()
+        award = may_name_award(sent.text) and _AWARD_RE.search(_dequote(sent.text))
+        role = ("khối" in low or "cụm" in low) and _ROLE_RE.search(sent.text)
+        if (award or role) and not _LAW_CLAUSE.search(sent.text):
+            out.append(sent.text)
+    return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from awards.importer.awards_phrases import _AWARD_RE, _dequote, _status_of
 from awards.importer.names import _person, looks_like_unit
+from awards.importer.places import is_place
 from awards.text import normalize, normalize_text
 
 _YEAR_ANY = re.compile(r"\bnăm(?:\s+học)?\s+(\d{4})")
@@ -53,6 +54,7 @@ _NOISE_LINE = re.compile(
 )
 _CAPTION_RE = re.compile(r"(?:^|[\s.(])Ảnh\s*:\s*[^\n]{0,40}\)?\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ]\)|[-–—•+*·▪●○◦])\s*")
+_NUMBER_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ]\))\s*")
 
 # ---------------------------------------------------------------------------
 # Text preparation
@@ -178,6 +180,15 @@ def _table_row(line: str) -> str | None:
     return f"- {awards[0]}: {'; '.join(names)}"
 
 
+_PLACE_ABBREV = {"TP", "TX", "Tp", "Tx"}
+
+
+def _place_follows(text: str) -> bool:
+    """Does a place's name follow "TP." ("TP. Hồ Chí Minh", "TP. Cà Mau")?"""
+    words = re.findall(r"[^\s,.;:()]+", text)[:4]
+    return any(is_place(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
 def _split_sentences(paragraph: str) -> list[str]:
     out = []
     start = 0
@@ -189,6 +200,15 @@ def _split_sentences(paragraph: str) -> list[str]:
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in '"“(«-–+•'):
             continue
         token = last.rsplit(".", 1)[-1] if "." in last else last
+        if (
+            token in _PLACE_ABBREV
+            and m.group(0).startswith(".")
+            and not _place_follows(paragraph[end : end + 40])
+        ):
+            # "… và Thanh tra TP. Hai đơn vị …": "TP." closes the sentence unless a place follows
+            out.append(paragraph[start:end].strip())
+            start = end
+            continue
         if (
             token in _ABBREV_BEFORE_DOT
             or last in _ABBREV_BEFORE_DOT
@@ -205,7 +225,13 @@ def _split_sentences(paragraph: str) -> list[str]:
 
 def _is_list_header(line: str) -> bool:
     """A line that a list follows: it ends in ':', or it names an award and stops unpunctuated
-    ("... tặng Cờ thi đua cho các đơn vị" and the units on the dashed lines below)."""
+    ("... tặng Cờ thi đua cho các đơn vị" and the units on the dashed lines below).
+
+    A numbered line can head a dashed list of its own ("1. Cờ thi đua … cho 10 tập thể gồm:").
+    """
+    if _NUMBER_MARK.match(line):
+        body = _NUMBER_MARK.sub("", line, count=1).rstrip()
+        return body.endswith(":") and bool(_AWARD_RE.search(body))
     if _LIST_MARK.match(line):
         return False
     line = line.rstrip()
@@ -236,13 +262,22 @@ def _sentences(body: list[str]) -> list[_Sentence]:
             continue
         if _is_list_header(line):
             items = []
+            numbered = bool(_NUMBER_MARK.match(line))
+            if numbered:
+                line = _NUMBER_MARK.sub("", line, count=1)
             j = i + 1
             while j < len(lines):
                 nxt = lines[j]
                 if not nxt:
                     j += 1
                     continue
-                if _LIST_MARK.match(nxt):
+                # under a numbered header only the dashed lines are its items; "2." starts anew,
+                # and so does a numbered line that heads a list of its own
+                if (
+                    _LIST_MARK.match(nxt)
+                    and not (numbered and _NUMBER_MARK.match(nxt))
+                    and not (_NUMBER_MARK.match(nxt) and _is_list_header(nxt))
+                ):
                     items.append(_LIST_MARK.sub("", nxt, count=1))
                     j += 1
                     continue
