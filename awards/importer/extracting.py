@@ -164,10 +164,13 @@ def extract(text: str) -> ArticleData:
     paragraphs = [p for p in body if p]
     read_meeting(article, paragraphs)
     sentences = _sentences(body)
-    article.nominations = _nominations(sentences, article.warnings, article.bloc, article.title)
+    read: set[str] = set()  # sentences that gave a row, kept or dropped as a repeat
+    article.nominations = _nominations(
+        sentences, article.warnings, article.bloc, article.title, used=read
+    )
     article.leaders = leaders(sentences, article)
     read_decisions(article, sentences)
-    article.unread = unread(sentences, article)
+    article.unread = unread(sentences, article, read)
     if article.bloc is None:
         article.warnings.append(_("No emulation bloc is named."))
     if article.meeting_date is None:

@@ -283,6 +283,10 @@ def split_names(text: str) -> list[_Name]:
         prefix = ""
         if names and not before.endswith((",", ";")):
             prefix = names.pop().text
+            # "lực lượng công an các huyện A, B": the forces of a unit are that unit
+            bare = re.sub(r"^(?:lực lượng|toàn thể)\s+", "", prefix)
+            if bare != prefix and bare[:1].islower():
+                prefix = bare[:1].upper() + bare[1:]
         unit = "Sở" if kind.lower() == "sở" else kind
         for _sep, piece in _split_pieces(rest):
             piece = _strip_punct(piece)
@@ -394,7 +398,7 @@ def _clean_name(name: _Name) -> _Name | None:
     if re.search(r"\s[A-ZĐ]$", text):
         # "… cho tập thể Thanh tra tỉnh B": a name cut off where the page was cut
         return None
-    if len(text.split()) > 16 or _NOT_NAME_WORDS.search(text) or "«»" in text:
+    if len(text.split()) > 22 or _NOT_NAME_WORDS.search(text) or "«»" in text:
         return None
     if fold(text) in {"khoi", "cum", "hoi nghi", "ubnd tinh", "uy ban nhan dan tinh"}:
         return None
@@ -411,7 +415,9 @@ _NAME_END = re.compile(
     r"được|đã)\b"
     r"|\s*,\s*(?:đề nghị|tặng|trao|là|vì|do|đồng thời)\b"
     r"|\s+(?:và\s+)?(?:tặng|trao|đề nghị|công nhận)\b"
-    r"|\s*«»",
+    r"|\s*«»"
+    # a byline glued to the last name: "… huyện Nam Giang.TRẦN AN"
+    rf"|\.(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})",
 )
 
 
@@ -422,6 +428,8 @@ _ITEM_TAIL = re.compile(
     r"\s*[;,]\s*(?=(?:[Đđ]ã|[Cc]ó thành tích|[Vv]ì|[Dd]ẫn đầu|[Đđ]ạt|[Hh]oàn thành|[Xx]ếp)\b)"
     r"|\s+[-–]\s+(?=(?:dẫn đầu|đứng đầu|đơn vị|xếp|đạt|là|với|có)\b)"
     r"|\s*\./\.\s*$"
+    # a sentence end inside an item: what follows is a credit or the next sentence
+    r"|(?<!\bTP)(?<!\bTX)(?<!\bTp)\.\s+\S.*$"
 )
 
 

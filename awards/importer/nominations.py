@@ -75,7 +75,8 @@ def _counted_list(m: re.Match) -> str:
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
 _AFTER_GOM = re.compile(
-    r"^(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;]){0,60}?\b(?:gồm|bao gồm)\s*:?\s+(?P<rest>.*)$",
+    r"^(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;]){0,140}?\b(?:gồm|bao gồm)\s*:\s*(?P<rest>.*)$"
+    r"|^(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;]){0,60}?\b(?:gồm|bao gồm)\s+(?P<rest2>.*)$",
     re.S,
 )
 _COUNT_LEAD = re.compile(
@@ -131,6 +132,11 @@ _SUBJECT_OPEN = re.compile(
 )
 
 
+_FIRST_PREDICATE = re.compile(
+    r"\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+)?(?:tổ chức|sơ kết|tổng kết|họp|kỷ niệm|triển khai)\b"
+)
+
+
 def _subject_names(before: str) -> str | None:
     """Names written before the award and its verb: "A và B được tặng", "X đạt … và đề nghị"."""
     ends = list(_SUBJECT_END.finditer(before))
@@ -146,6 +152,9 @@ def _subject_names(before: str) -> str | None:
             if not re.search(r"\bcác\s+\w+(?:,\s*\w+(?:\s+\w+)?)?\s*$", head):
                 subject = tail
         subject = _SUBJECT_OPEN.sub("", _SUBJECT_TAIL.sub("", subject))
+        if re.search(r"\svà\s*$", subject):
+            # "Hội A tổ chức hội nghị … và đón nhận Cờ …": the subject of the first verb
+            subject = _FIRST_PREDICATE.split(subject, maxsplit=1)[0]
         subject = re.sub(r"^\s*(?:và|,|;)\s*", "", subject)
         if subject.strip() and any(
             (n.kind == "individual" or _clean_name(n)) for n in split_names(subject)
@@ -166,7 +175,7 @@ def _names_for_raw(
     ):
         m = pattern.match(after)
         if m:
-            return _names_after(m.group("rest")), frame
+            return _names_after(m.group("rest") or m.groupdict().get("rest2") or ""), frame
     before = clause[prev_end:start]
     subject = _subject_names(before)
     if subject:
@@ -396,7 +405,10 @@ def _nominations(
     warnings: list[str],
     bloc: str | None = None,
     title: str | None = None,
+    used: set[str] | None = None,
 ) -> list[NominationData]:
+    """The nominations of an article; ``used`` collects the sentences that gave a row
+    (a row dropped as a repeat still read its sentence)."""
     found: list[NominationData] = []
     consultation = _consultation(sentences)
     article_givers = _article_givers([title or "", *(s.text for s in sentences)])
@@ -440,7 +452,12 @@ def _nominations(
                     )
                     status = "awarded" if given else "proposed"
                 sentence_status = status
-                if consultation and not sent.caption:
+                if (
+                    consultation
+                    and not sent.caption
+                    and not re.search(r"đón nhận|\btrao\b|đã được|\bnhận\b", before_all, re.I)
+                ):
+                    # a notice asking the public's opinion: "Tặng Huân chương … cho …" is proposed
                     status = "proposed"
                 suffix = m.group("suffix").strip() or None
                 givers = _givers(clause[prev_end : m.start()])
@@ -518,12 +535,16 @@ def _nominations(
             continue
         _counted_list_rows(sent, text, pending, bloc, found)
         pending = None
+    if used is not None:
+        used.update(nom.sentence for nom in found)
+    abbreviations = _abbreviations(sentences)
     unique: list[NominationData] = []
     seen = set()
     for nom in found:
-        # "Sở Y tế Lào Cai" and "Sở Y tế tỉnh Lào Cai" are one unit
-        key = (_PLACE_TYPE.sub(" ", match_key(nom.nominee)).split(), nom.award)
-        key = (" ".join(key[0]), nom.award)
+        # "Sở Y tế Lào Cai" and "Sở Y tế tỉnh Lào Cai" are one unit, and so are "Hội CTĐ tỉnh"
+        # and "Hội Chữ thập đỏ tỉnh" where the article wrote "Hội Chữ thập đỏ (CTĐ) tỉnh"
+        name = " ".join(abbreviations.get(w, w) for w in nom.nominee.split())
+        key = (" ".join(_PLACE_TYPE.sub(" ", match_key(name)).split()), nom.award)
         if key in seen:
             continue
         seen.add(key)
@@ -573,6 +594,25 @@ def may_name_award(text: str) -> bool:
     return any(word in low for word in _AWARD_WORDS)
 
 
+_ABBREVIATION = re.compile(r"\(\s*(?P<abbr>[A-ZĐ]{2,6})\s*\)")
+
+
+def _abbreviations(sentences: list[_Sentence]) -> dict[str, str]:
+    """Abbreviations the article defines: "Hội Chữ thập đỏ (CTĐ)" gives CTĐ → Chữ thập đỏ."""
+    found: dict[str, str] = {}
+    for sent in sentences:
+        if "(" not in sent.text:
+            continue
+        for m in _ABBREVIATION.finditer(sent.text):
+            abbr = m.group("abbr")
+            words = sent.text[: m.start()].split()[-len(abbr) :]
+            if len(words) == len(abbr) and all(
+                w[:1].upper() == a for w, a in zip(words, abbr, strict=True)
+            ):
+                found[abbr] = " ".join(words)
+    return found
+
+
 def _rows(
     raw_names: list[_Name], codes: list[str], bloc: str | None
 ) -> list[tuple[_Name, str, str]]:
@@ -617,7 +657,7 @@ def _row(name, kind, code, award_text, status, giver, sent, frame, flags) -> Nom
     )
 
 
-def unread(sentences: list[_Sentence], article) -> list[str]:
+def unread(sentences: list[_Sentence], article, read: set[str] | None = None) -> list[str]:
     """Sentences that name an award or a leader's role and yielded no row, in article order.
 
     Nothing read is silently dropped: staff see these in the preview and add rows by hand.
@@ -626,6 +666,7 @@ def unread(sentences: list[_Sentence], article) -> list[str]:
     from awards.importer.leaders import _ROLE_RE
 
     used = {n.sentence for n in article.nominations} | {x.sentence for x in article.leaders}
+    used |= read or set()
     out: list[str] = []
     for sent in sentences:
         if sent.text in used or sent.text in out:

@@ -121,7 +121,10 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
         idx += 1
     if idx < len(lines):
         meta["title"] = lines[idx]
-        idx += 1
+        # an excerpt that opens mid-article has no title: a first line that heads a list
+        # (ends in ":") or runs as long as a paragraph is read as text too
+        if not (lines[idx].rstrip().endswith(":") or len(lines[idx]) > 160):
+            idx += 1
     body: list[str] = []
     seen_content = False
     for line in lines[idx:]:

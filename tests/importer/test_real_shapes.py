@@ -183,3 +183,43 @@ def test_a_sentence_with_an_award_but_no_unit_is_unread_not_guessed():
     assert article.unread == [
         "Dịp này, UBND tỉnh tặng Bằng khen cho các tập thể có thành tích xuất sắc."
     ]
+
+
+def test_an_excerpt_that_opens_with_the_list_header_and_a_credit_after_the_last_item(
+    own_article,
+):
+    article = extract(own_article("excerpt_opening_with_list_header.txt"))
+    assert rows(article) == {
+        ("Phòng Tài chính - Kế hoạch huyện Quản Bạ", "prov_flag", "awarded"),
+        ("Nhân dân và cán bộ xã Quyết Tiến, huyện Quản Bạ, tỉnh Hà Giang", "prov_flag", "awarded"),
+        (
+            "Trung tâm Văn hóa, Thể thao và Truyền thông huyện Quản Bạ",
+            "prov_flag",
+            "awarded",
+        ),
+    }
+    # three names for "03 tập thể": nothing to flag
+    assert not any(n.flags for n in article.nominations)
+
+
+def test_forces_of_districts_are_the_district_police_and_a_glued_byline_is_dropped(
+    own_article,
+):
+    article = extract(own_article("police_forces_of_districts_and_byline.txt"))
+    assert rows(article) == {
+        ("Công an huyện Bát Xát", "other", "proposed"),
+        ("Công an huyện Mường Khương", "other", "proposed"),
+        ("Công an huyện Si Ma Cai", "other", "proposed"),
+        ("Công an huyện Bắc Hà", "other", "proposed"),
+    }
+
+
+def test_an_abbreviation_the_article_defines_is_one_unit_and_a_list_far_after_gom(own_article):
+    article = extract(own_article("abbreviation_defined_and_far_list.txt"))
+    assert rows(article) == {
+        ("Hội Chữ thập đỏ tỉnh", "gov_flag", "awarded"),
+        ("Hội CTĐ huyện Sơn Dương", "labor_order_3", "proposed"),
+        ("Hội CTĐ huyện Yên Sơn", "labor_order_3", "proposed"),
+    }
+    # the caption's "Hội CTĐ tỉnh" is the same award to the same unit: read, not repeated
+    assert article.unread == []
