@@ -19,6 +19,8 @@ _AWARD_RE = re.compile(
     r"[Cc]ờ\s+[Tt]hi\s+[Đđ]ua(?:\s+[Xx]uất\s+sắc)?"
     # the flag named by its title: Cờ "Đơn vị dẫn đầu phong trào thi đua" (the quotes dropped by _dequote)
     r"|[Cc]ờ\s+[Đđ]ơn\s+vị\s+(?:xuất\s+sắc|dẫn\s+đầu)(?:\s+(?:trong\s+)?phong\s+trào\s+thi\s+đua)?(?:\s+năm\s+\d{4})?"
+    # the state's hero titles (coded "other")
+    r"|[Aa]nh\s+hùng\s+(?:[Ll]ao\s+động|[Ll]ực\s+lượng\s+vũ\s+trang\s+nhân\s+dân)(?:\s+thời\s+kỳ\s+đổi\s+mới)?"
     # police and army unit titles, only as written in quotes ("danh hiệu “Đơn vị quyết thắng”")
     r"|“[Đđ]ơn\s+vị\s+(?:[Qq]uyết\s+thắng|[Tt]iên\s+tiến)”"
     r"|[Bb]ằng\s+[Kk]hen"

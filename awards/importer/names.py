@@ -262,6 +262,18 @@ _HOUSEHOLD = re.compile(
 )
 
 
+def _item_as_name(item: str) -> _Name:
+    person = _person(item)
+    if person:
+        return _Name(person[0], kind="individual", position=person[1])
+    head, _, post = item.partition(",")
+    person = _person(head)
+    if person:
+        # "Nguyễn Văn A, Giám đốc Sở B": a person and the post after the comma
+        return _Name(person[0], kind="individual", position=_strip_punct(post) or person[1])
+    return _Name(_strip_punct(item))
+
+
 def split_names(text: str) -> list[_Name]:
     """A list of nominees as written to separate names (see module docstring for the shapes)."""
     text = _collapse(_PAREN.sub("", text))
@@ -274,6 +286,14 @@ def split_names(text: str) -> list[_Name]:
         text,
     )
     text = re.sub(r"^(?:đơn vị|tập thể)\s+", "", text)
+    items = [_strip_punct(x) for x in re.split(r"\s*[;\x02]\s*", text) if _strip_punct(x)]
+    parents = {x.rsplit(",", 1)[1].strip() for x in items if "," in x}
+    if (len(items) >= 3 and sum("," in x for x in items) * 2 >= len(items)) or (
+        len(items) >= 2 and len(parents) == 1 and all("," in x for x in items)
+    ):
+        # "Phòng 6, Cục An ninh nội địa; Công an tỉnh A; Phòng B, Công an tỉnh C": where ';'
+        # separates the items, a comma inside one joins a unit to its parent
+        return [_item_as_name(x) for x in items]
     m = _PLURAL.search(text)
     if m:
         before = text[: m.start()].rstrip()

@@ -293,6 +293,7 @@ _FRAME_CONFIDENCE = {
     "shared-subject": 0.7,
     "cung-voi": 0.7,
     "counted-list-next-sentence": 0.6,
+    "list-going-on": 0.6,
 }
 _NUMBER_WORDS = {
     "một": 1,
@@ -318,9 +319,11 @@ _SHARED_SUBJECT = re.compile(
 _CUNG_VOI = re.compile(r"\bcùng với\s+(?:(?:các\s+)?đơn vị\s+)?(?P<n>[^;:]+)$")
 # "3 đơn vị tiêu biểu năm 2022, gồm: A - …; B - …": a counted list whose award came before
 _COUNTED_LIST = re.compile(
-    rf"^(?P<count>(?:\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+{_COUNT_NOUN}[^:;]{{0,80}}?)\s*,?\s*(?:gồm|bao gồm|là)\s*:\s*(?P<rest>.+)$",
+    rf"^(?P<count>(?:\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|các|những)\s+(?P<noun>{_COUNT_NOUN})[^:;]{{0,80}}?)\s*,?\s*(?:gồm|bao gồm|là)\s*:\s*(?P<rest>.+)$",
     re.I | re.S,
 )
+# a paragraph that only goes on with a list: "A, VKSND tối cao; B; C."
+_BARE_LIST_WORDS = re.compile(r"\b(?:được|đã|sẽ|tổ chức|đề nghị|tặng|trao|nhận|là|có|với)\b")
 
 
 _HISTORY = re.compile(
@@ -414,11 +417,21 @@ def _nominations(
     article_givers = _article_givers([title or "", *(s.text for s in sentences)])
     # the last award named without names, and the count beside it (for a list that follows)
     pending: dict | None = None
+    going_on: dict | None = None  # a counted list not yet full, that later paragraphs continue
+    awaited: list[dict] = []  # every award that waited for a list, to tell which were read
     for sent in sentences:
+        if going_on is not None and not sent.caption:
+            got = _list_goes_on(sent, going_on, bloc, found)
+            if got:
+                continue
+            if got is None:
+                going_on = None
         if not may_name_award(sent.text):
             if pending is not None:
                 _counted_list_rows(sent, sent.text, pending, bloc, found)
-                pending = None
+                pending["left"] -= 1
+                if pending["left"] <= 0:
+                    pending = None
             continue
         text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, sent.text)))
         if _LAW_CLAUSE.search(text):
@@ -491,6 +504,9 @@ def _nominations(
                     raw_names = split_names(names_text) if names_text else []
                     if names_text and frame != "names-verb-award":
                         count = _count_of(clause[m.end() : next_start].split(names_text[:12])[0])
+                        if count is None and frame in {"award-gom-names", "award-colon-names"}:
+                            # "Danh sách 22 tập thể … tặng Cờ thi đua gồm: …"
+                            count = _count_of(clause[prev_end : m.start()])
                     if (
                         not raw_names
                         and prev_names
@@ -513,10 +529,26 @@ def _nominations(
                         "status": status,
                         "giver": giver,
                         "count": _count_of(text),
+                        "counts": _counts_by_noun(text),
+                        "left": 3,
+                        "sentence": sent.text,
                     }
+                    awaited.append(pending)
                 elif rows:
                     pending = None
-                flags = ["count"] if count and count != len({r[0].text for r in rows}) else []
+                named = len({r[0].text for r in rows})
+                flags = ["count"] if count and count != named else []
+                if rows and count and count > named and is_last:
+                    # "Danh sách 22 tập thể … gồm: A; B." and the list goes on below
+                    going_on = {
+                        "codes": codes,
+                        "award_text": _collapse(m.group(0)),
+                        "status": status,
+                        "giver": giver,
+                        "left": count - named,
+                        "frame": frame,
+                        "rows": [],  # the header's rows, flagged until the list is full
+                    }
                 for name, kind, row_code in rows:
                     found.append(
                         _row(
@@ -531,12 +563,19 @@ def _nominations(
                             flags,
                         )
                     )
+                    if going_on is not None and "rows" in going_on and not going_on["rows"]:
+                        going_on["header"] = True
+                if going_on is not None and going_on.pop("header", False):
+                    going_on["rows"] = found[-len(rows) :]
         if mentioned or pending is None:
             continue
         _counted_list_rows(sent, text, pending, bloc, found)
-        pending = None
+        pending["left"] -= 1
+        if pending["left"] <= 0:
+            pending = None
     if used is not None:
         used.update(nom.sentence for nom in found)
+        used.update(p["sentence"] for p in awaited if p.get("read"))
     abbreviations = _abbreviations(sentences)
     unique: list[NominationData] = []
     seen = set()
@@ -552,22 +591,43 @@ def _nominations(
     return unique
 
 
-def _counted_list_rows(sent: _Sentence, text: str, pending: dict, bloc, found: list) -> None:
+def _noun_key(noun: str) -> str:
+    return fold(noun).split()[0] if noun else ""
+
+
+def _counts_by_noun(text: str) -> dict[str, int]:
+    """Every count in the text by its noun: "ba cá nhân và 11 tập thể" → {ca: 3, tap: 11}."""
+    out: dict[str, int] = {}
+    for m in _STATED_COUNT.finditer(text):
+        n = m.group("n").lower()
+        noun = m.group(0)[len(m.group("n")) :].strip()
+        out[fold(noun)[:3]] = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+    return out
+
+
+def _counted_list_rows(sent: _Sentence, text: str, pending: dict, bloc, found: list) -> bool:
     """A counted list after an award named, without names, in the sentence before:
-    "… đề nghị tặng Cờ thi đua của Chính phủ cho 3 đơn vị. 3 đơn vị …, gồm: A; B; C"."""
+    "… đề nghị tặng Cờ thi đua của Chính phủ cho 3 đơn vị. 3 đơn vị …, gồm: A; B; C",
+    "… đối với ba cá nhân và 11 tập thể. Các tập thể gồm: …; Ba cá nhân … gồm: …"."""
     listed = _COUNTED_LIST.match(text)
     if sent.items is not None:
         head_count, raw_names = _count_of(text), []
         for item in sent.items:
             raw_names.extend(split_names(item_name(item)))
+        if not head_count or head_count != pending["count"]:
+            return False
     elif listed:
-        head_count = _count_of(listed.group("count"))
+        word = listed.group("count").split()[0].lower()
+        known = pending["counts"].get(fold(listed.group("noun"))[:3])
+        head_count = known if word in {"các", "những"} else _count_of(listed.group("count"))
+        if not head_count or head_count not in {known, pending["count"]}:
+            return False
         raw_names = split_names(listed.group("rest"))
     else:
-        return
-    if not head_count or head_count != pending["count"]:
-        return
+        return False
     rows = _rows(raw_names, pending["codes"], bloc)
+    if rows:
+        pending["read"] = True
     flags = ["count"] if head_count != len({r[0].text for r in rows}) else []
     for name, kind, row_code in rows:
         found.append(
@@ -583,9 +643,60 @@ def _counted_list_rows(sent: _Sentence, text: str, pending: dict, bloc, found: l
                 flags,
             )
         )
+    return bool(rows)
 
 
-_AWARD_WORDS = ("cờ", "khen", "huân chương", "chiến sĩ", "lao động", "quyết thắng", "tiên tiến")
+def _list_goes_on(sent: _Sentence, going_on: dict, bloc, found: list) -> bool | None:
+    """Rows from a paragraph that only continues a counted list; None once it stops.
+
+    True: the paragraph gave rows; False: it is not part of the list (a caption, a stray
+    line) but the list may still go on after it; None: the list has ended.
+    """
+    text = _strip_punct(sent.text)
+    if ";" not in text or _BARE_LIST_WORDS.search(text) or _AWARD_RE.search(text):
+        # a photo caption or a stray line may stand between; a paragraph of text ends the list
+        going_on["skipped"] = going_on.get("skipped", 0) + 1
+        return False if going_on["skipped"] <= 3 and len(text) < 200 else None
+    rows = _rows(split_names(text), going_on["codes"], bloc)
+    if not rows:
+        return None
+    for name, kind, row_code in rows:
+        found.append(
+            _row(
+                name,
+                kind,
+                row_code,
+                going_on["award_text"],
+                going_on["status"],
+                going_on["giver"],
+                sent,
+                "list-going-on",
+                [],
+            )
+        )
+    going_on["left"] -= len({r[0].text for r in rows})
+    going_on["skipped"] = 0
+    if going_on["left"] > 0:
+        return True
+    if going_on["left"] == 0:
+        # the list is full: the count its header stated is met
+        for nom in going_on.get("rows", []):
+            if "count" in nom.flags:
+                nom.flags.remove("count")
+                nom.confidence = round(nom.confidence + 0.2, 2)
+    return None
+
+
+_AWARD_WORDS = (
+    "cờ",
+    "khen",
+    "huân chương",
+    "chiến sĩ",
+    "lao động",
+    "quyết thắng",
+    "tiên tiến",
+    "anh hùng",
+)
 
 
 def may_name_award(text: str) -> bool:

@@ -223,3 +223,39 @@ def test_an_abbreviation_the_article_defines_is_one_unit_and_a_list_far_after_go
     }
     # the caption's "Hội CTĐ tỉnh" is the same award to the same unit: read, not repeated
     assert article.unread == []
+
+
+def test_a_counted_list_goes_on_over_paragraphs_past_a_photo_caption(own_article):
+    article = extract(own_article("list_over_paragraphs_and_caption.txt"))
+    assert {n.nominee for n in article.nominations} == {
+        "Vụ Giám đốc kiểm tra I, TAND tối cao",
+        "Vụ Tổng hợp, TAND tối cao",
+        "Văn phòng TAND tối cao",
+        "Tạp chí Tòa án nhân dân",
+        "TAND cấp cao tại Hà Nội",
+        "TAND tỉnh Phú Thọ",
+        "TAND tỉnh Hà Tĩnh",
+        "TAND tỉnh Kiên Giang",
+        "TAND tỉnh Sóc Trăng",
+    }
+    assert {(n.award, n.status) for n in article.nominations} == {("gov_flag", "proposed")}
+    # nine names fill "9 tập thể": the header's rows are no longer flagged
+    assert not any(n.flags for n in article.nominations)
+
+
+def test_counts_by_kind_then_a_list_for_each_kind(own_article):
+    article = extract(own_article("counts_by_kind_then_lists.txt"))
+    got = {(n.nominee, n.kind, n.award) for n in article.nominations}
+    assert got == {
+        ("Phòng 3, Cục Cảnh sát hình sự", "collective", "other"),
+        ("Công an tỉnh Hà Nam", "collective", "other"),
+        (
+            "Đội Cảnh sát giao thông số 2, Phòng Cảnh sát giao thông, Công an tỉnh Ninh Bình",
+            "collective",
+            "other",
+        ),
+        ("Công an huyện Kỳ Sơn, Công an tỉnh Nghệ An", "collective", "other"),
+        ("Nguyễn Hữu Phước", "individual", "other"),
+        ("Lê Minh Quang", "individual", "other"),
+    }
+    assert article.unread == []
