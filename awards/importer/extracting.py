@@ -19,21 +19,41 @@ from django.utils.translation import gettext
 
 # The helpers below moved to one module per concern; leaders.py and metadata.py import them
 # from here, so they stay importable under their old address.
-from awards.importer.awards_phrases import _dequote, award_code  # noqa: F401
+from awards.importer.awards_phrases import (  # noqa: F401
+    _AWARD_RE,
+    _dequote,
+    _level,
+    _status_of,
+    award_code,
+)
 from awards.importer.names import (  # noqa: F401
+    _COUNT_RE,
     _LEAD_RE,
+    _LOWER_PLACE,
     _NAME_END,
     _NOT_NAME_WORDS,
     _PAREN,
+    _PLACE_END,
     _UP,
+    _clean_name,
     _collapse,
+    _is_head,
     _is_name_start,
     _is_upper_start,
+    _Name,
+    _person,
     _strip_punct,
+    _title_words,
+    item_name,
     looks_like_unit,
     split_names,
 )
-from awards.importer.segments import _YEAR_ANY, _Sentence  # noqa: F401
+from awards.importer.segments import (  # noqa: F401
+    _LIST_MARK,
+    _YEAR_ANY,
+    _Sentence,
+    _split_sentences,
+)
 
 
 def _(message: str) -> str:
