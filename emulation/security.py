@@ -4,6 +4,7 @@ import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 class PermissionsPolicyMiddleware:
@@ -78,3 +79,14 @@ def lockout_response(request, original_response=None, credentials=None):
     response = render(request, "admin/locked_out.html", context, status=429)
     response.headers["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     return response
+
+
+def require_secret_key() -> None:
+    """Refuse to serve in production without SECRET_KEY from the environment.
+
+    Settings give commands a throwaway key so the importer and exports run anywhere;
+    a server must not: sessions, CSRF tokens and password resets would not survive a
+    restart or agree between workers.
+    """
+    if not settings.DEBUG and not settings.SECRET_KEY_FROM_ENVIRONMENT:
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

@@ -10,6 +10,7 @@ misspelt boolean stops the start instead of silently meaning "false".
 import datetime
 import ipaddress
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -51,10 +52,14 @@ def env_list(name: str) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Serving needs a stable key and refuses to start without one (emulation.wsgi, asgi);
+# commands such as `import_article` or `export_awards` sign nothing, so they run with
+# a throwaway key rather than fail for a variable only a server needs.
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+    SECRET_KEY = (
+        "dev-only-insecure-key-do-not-use-in-production" if DEBUG else secrets.token_urlsafe(50)
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if DEBUG and not ALLOWED_HOSTS:

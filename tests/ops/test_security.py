@@ -1,5 +1,6 @@
 """Headers on every page, cookies, and which client address is believed."""
 
+import json
 import os
 import subprocess
 import sys
@@ -60,9 +61,47 @@ def test_a_misspelt_boolean_stops_the_start():
         production_settings(DEBUG="ture", **SECRET)
 
 
-def test_production_needs_a_secret_key():
-    with pytest.raises(RuntimeError, match="SECRET_KEY must be set"):
-        production_settings(SECRET_KEY="")
+def in_production(code: str, **env) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh process with DEBUG and SECRET_KEY unset unless given."""
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "SECRET_KEY", "TRUSTED_PROXIES", "DJANGO_SETTINGS_MODULE")
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "emulation.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_serving_in_production_needs_a_secret_key():
+    for entry in ("emulation.wsgi", "emulation.asgi"):
+        refused = in_production(f"import {entry}")
+        assert refused.returncode != 0
+        assert "SECRET_KEY must be set when DEBUG is off" in refused.stderr
+        assert in_production(f"import {entry}", **SECRET).returncode == 0
+
+
+def test_commands_run_without_a_secret_key(tmp_path):
+    """The importer runs from a bare shell: no DEBUG, no SECRET_KEY (it once refused to)."""
+    article = tmp_path / "bai.txt"
+    article.write_text(
+        "Khối thi đua các sở tổng kết năm 2024\n\n"
+        "Hội nghị thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho Sở Xây dựng.\n",
+        "utf-8",
+    )
+    command = ["manage.py", "import_article", "--dry-run", "--format", "json", str(article)]
+    done = in_production(
+        "from django.core.management import execute_from_command_line; "
+        f"execute_from_command_line({command!r})",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["nominations"]
 
 
 def test_every_cookie_is_secure_and_samesite_in_production():
