@@ -7,7 +7,9 @@ loopback port, in a temporary directory: the shared server is never touched), mi
 it and loads the demo data, serves the app with gunicorn (gthread, DEBUG off, the web
 timeouts of gunicorn.conf.py) and puts 50 readers on it: threads that each ask one
 public page after another over loopback, with a 30 s client timeout, for a bounded
-time. Meanwhile the database is
+time; half of the requests are searches nobody made before, which no cache can answer,
+the others come from a fixed set of pages, which the page cache soon holds. Meanwhile
+the database is
 
 1. stopped for 10 s (``pg_ctl stop -m fast``, then started again), and
 2. frozen for 10 s (SIGSTOP to the postmaster and its children, then SIGCONT).
@@ -17,7 +19,7 @@ Printed: requests; 5xx that are not the branded 503 page; per phase the answers,
 over 5 s; the share of requests served (200) from 3 s after the database came back.
 Targets: 0 bare 500s, every request during an outage answered within 5 s (503 or a
 cached page), 100 % served after recovery. The readers ask pages only: a CSV download
-in flight streams from a COPY that no watchdog covers (see README).
+in flight streams from a COPY, which the watchdog does not cover.
 """
 
 import argparse
@@ -174,6 +176,9 @@ def reader_urls(database_url: str) -> list[str]:
     return urls
 
 
+SEARCH_WORDS = ["so", "cong", "thuong", "tai", "chinh", "khoi", "y", "te", "huyen", "ban"]
+
+
 @dataclass
 class Answer:
     started: float
@@ -186,7 +191,11 @@ class Answer:
 def reader(port, urls, until, answers, lock, seed):
     rng = random.Random(seed)
     while time.monotonic() < until:
-        url = rng.choice(urls)
+        # half the requests ask a page the cache cannot have: a search nobody made yet
+        if rng.random() < 0.5:
+            url = f"/search/?q={rng.choice(SEARCH_WORDS)}+{rng.randrange(10**6)}"
+        else:
+            url = rng.choice(urls)
         started = time.monotonic()
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=CLIENT_TIMEOUT)
