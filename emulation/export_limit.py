@@ -4,8 +4,8 @@ One export streams for seconds to minutes and holds a request slot (a gunicorn t
 all that time: ten clients downloading the whole register in a loop took the readers'
 pages down 4× (issue 11). This middleware lets each client address run at most
 ``EXPORTS_PER_CLIENT`` exports at once; one more gets the branded 429 page with
-Retry-After, and readers keep their slots. Slots are counted in the "limits" cache (files
-shared by every worker, no database query) and given back when the response is closed,
+Retry-After, and readers keep their slots. Slots are keys in the "limits" cache (files
+shared by every worker, no database query), given back when the response is closed,
 that is when the download ended or broke off; a slot a crashed worker never gave back
 expires after ``EXPORT_SLOT_SECONDS``.
 
@@ -13,7 +13,6 @@ Web workers run with a short statement_timeout (emulation.db); an export's COPY 
 as long as the client takes to read it, so export requests get a longer one.
 """
 
-import contextlib
 import logging
 
 from django.conf import settings
@@ -45,17 +44,11 @@ class ExportLimitMiddleware:
     def __call__(self, request):
         if not is_export_request(request):
             return self.get_response(request)
-        key = f"export-slots:{client_ip(request)}"
         cache = caches["limits"]
-        cache.add(key, 0, EXPORT_SLOT_SECONDS)
-        try:
-            running = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, EXPORT_SLOT_SECONDS)
-            running = 1
-        if running > settings.EXPORTS_PER_CLIENT:
-            self._release(cache, key)
-            logger.warning("export refused: %s already runs %s", key, running - 1)
+        slot = self._take_slot(cache, client_ip(request))
+        if slot is None:
+            logger.warning("export refused: %s already runs %s", client_ip(request),
+                           settings.EXPORTS_PER_CLIENT)  # fmt: skip
             return render_failure(
                 request, "429.html", 429, Retry_After=str(settings.EXPORT_RETRY_AFTER_SECONDS)
             )
@@ -63,7 +56,7 @@ class ExportLimitMiddleware:
             self._lengthen_statement_timeout()
             response = self.get_response(request)
         except BaseException:
-            self._release(cache, key)
+            cache.delete(slot)
             raise
         original_close = response.close
 
@@ -72,16 +65,23 @@ class ExportLimitMiddleware:
                 original_close()
             finally:
                 self._restore_statement_timeout()
-                self._release(cache, key)
+                cache.delete(slot)
 
         response.close = close
         return response
 
     @staticmethod
-    def _release(cache, key):
-        # ValueError: the slot expired already
-        with contextlib.suppress(ValueError, DatabaseError):
-            cache.decr(key)
+    def _take_slot(cache, address: str) -> str | None:
+        """One key per running export (``add`` takes a free one); None when all are taken.
+
+        Not a counter: the next request of a client can arrive before the server closed
+        the previous response, and a read-modify-write counter would lose that release.
+        """
+        for number in range(settings.EXPORTS_PER_CLIENT):
+            key = f"export-slot:{address}:{number}"
+            if cache.add(key, 1, EXPORT_SLOT_SECONDS):
+                return key
+        return None
 
     @staticmethod
     def _lengthen_statement_timeout():
