@@ -5,8 +5,8 @@ all that time: ten clients downloading the whole register in a loop took the rea
 pages down 4× (issue 11). This middleware lets each client address run at most
 ``EXPORTS_PER_CLIENT`` exports at once; one more gets the branded 429 page with
 Retry-After, and readers keep their slots. Slots are keys in the "limits" cache (files
-shared by every worker, no database query), given back when the response is closed,
-that is when the download ended or broke off; a slot a crashed worker never gave back
+shared by every worker, no database query), given back when the download ended or
+broke off; a slot a crashed worker never gave back
 expires after ``EXPORT_SLOT_SECONDS``.
 
 Web workers run with a short statement_timeout (emulation.db); an export's COPY lasts
@@ -52,23 +52,45 @@ class ExportLimitMiddleware:
             return render_failure(
                 request, "429.html", 429, Retry_After=str(settings.EXPORT_RETRY_AFTER_SECONDS)
             )
+        released = False
+
+        def release():
+            # once only: after that the key may already be another export's
+            nonlocal released
+            if not released:
+                released = True
+                self._restore_statement_timeout()
+                cache.delete(slot)
+
         try:
             self._lengthen_statement_timeout()
             response = self.get_response(request)
         except BaseException:
-            cache.delete(slot)
+            release()
             raise
+        if response.streaming:
+            # given back when the last byte was handed to the server, not when it gets
+            # round to closing the response: the client's next download may come first
+            response.streaming_content = self._then(response.streaming_content, release)
+        else:
+            release()  # built in memory already: what is left is sending bytes
         original_close = response.close
 
         def close():
             try:
                 original_close()
             finally:
-                self._restore_statement_timeout()
-                cache.delete(slot)
+                release()  # a download broken off before its end
 
         response.close = close
         return response
+
+    @staticmethod
+    def _then(chunks, release):
+        try:
+            yield from chunks
+        finally:
+            release()
 
     @staticmethod
     def _take_slot(cache, address: str) -> str | None:

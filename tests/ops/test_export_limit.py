@@ -56,3 +56,21 @@ def test_only_public_downloads_count_as_exports():
     assert not is_export_request(factory.get("/awards/", {"format": "html"}))
     assert not is_export_request(factory.get("/admin/awards/nomination/", {"format": "csv"}))
     assert not is_export_request(factory.post("/awards/?format=csv"))
+
+
+def test_the_slot_comes_back_with_the_last_byte_before_the_response_is_closed():
+    """The client's next download can arrive before the server closes the previous response."""
+    from django.http import StreamingHttpResponse
+
+    from emulation.export_limit import ExportLimitMiddleware
+
+    middleware = ExportLimitMiddleware(lambda request: StreamingHttpResponse(iter([b"a", b"b"])))
+    request = RequestFactory().get("/awards/", {"format": "csv"}, REMOTE_ADDR="203.0.113.77")
+    first = middleware(request)
+    assert b"".join(first.streaming_content) == b"ab"  # read to the end, not closed yet
+    second = middleware(request)
+    assert second.status_code == 200
+    first.close()  # closing late gives nothing back twice: the slot is the second's now
+    assert middleware(request).status_code == 429
+    second.close()
+    assert middleware(request).status_code == 200
