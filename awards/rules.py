@@ -1,7 +1,8 @@
 """The one implementation of quotas and eligibility, read from the rule tables.
 
-The admin, the importer's preview, the checks page and the public pages all call
-``check_nomination`` or ``year_problems``; no rule is written twice. Rules are data
+The admin (its forms, the nomination list, the checks page) and the write services
+every save goes through call ``check_nomination`` or ``year_problems``; no rule is
+written twice. (The public pages show no rule.) Rules are data
 (awards.models.rules); this module only knows how each *kind* of rule is evaluated.
 
 What counts as "held" in a year: an awarded nomination, and, for the nomination's own
@@ -32,7 +33,7 @@ from awards.models import (
 )
 from awards.text import fold
 
-ACTIVE = (Nomination.Status.PROPOSED, Nomination.Status.AWARDED)
+ACTIVE = Nomination.PUBLIC_STATUSES  # nominations still standing
 
 
 @dataclass(frozen=True)

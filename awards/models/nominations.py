@@ -71,10 +71,6 @@ class NominationQuerySet(models.QuerySet):
         """What the public sees: proposed and awarded, never rejected, withdrawn or revoked."""
         return self.filter(status__in=Nomination.PUBLIC_STATUSES)
 
-    def active(self):
-        """Nominations still standing (the same set as public; named for staff code)."""
-        return self.filter(status__in=Nomination.PUBLIC_STATUSES)
-
     def for_list(self):
         """Everything a list row shows, in one query."""
         return self.select_related(
