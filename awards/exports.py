@@ -43,22 +43,54 @@ BOM = "\ufeff".encode()
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-# Vietnamese on purpose, not translatable: the files go into Vietnamese reports
-# whatever language the person downloading them reads the site in.
-HEADER: tuple[str, ...] = (
-    "Năm",
-    "Khối/Cụm thi đua",
-    "Tên đơn vị/cá nhân khi khen thưởng",
-    "Tên hiện nay",
-    "Hình thức khen thưởng",
-    "Trạng thái",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Nguồn",
-)
-# Column widths (characters) for the XLSX sheet, in HEADER order.
-WIDTHS: tuple[int, ...] = (7, 34, 46, 46, 38, 16, 18, 16, 60)
+_TEXT = models.CharField()
 
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column: its header, its XLSX width, what it reads, how it is written.
+
+    ``value`` is a field path or an expression over Nomination; ``kind`` says how
+    both writers (Python's csv and PostgreSQL's COPY) render it: "number", "text"
+    (neutralised, '' as empty), "status" (the catalogue's label) or "date" (YYYY-MM-DD).
+    A new column is one line here.
+    """
+
+    header: str
+    width: int
+    value: str | models.Expression
+    kind: str = "text"
+
+
+# Headers in Vietnamese on purpose, not translatable: the files go into Vietnamese
+# reports whatever language the person downloading them reads the site in.
+COLUMNS: tuple[Column, ...] = (
+    Column("Năm", 7, "year_id", "number"),
+    Column("Khối/Cụm thi đua", 34, "bloc__name"),
+    Column(
+        "Tên đơn vị/cá nhân khi khen thưởng",
+        46,
+        Coalesce(
+            NullIf("nominee_name", models.Value("")),
+            "agency__name",
+            "person__full_name",
+            output_field=_TEXT,
+        ),
+    ),
+    Column("Tên hiện nay", 46, Coalesce("agency__name", "person__full_name", output_field=_TEXT)),
+    Column("Hình thức khen thưởng", 38, "award_type__name"),
+    Column("Trạng thái", 16, "status", "status"),
+    Column("Số quyết định", 18, "decision__number"),
+    Column("Ngày quyết định", 16, "decision__date", "date"),
+    Column(
+        "Nguồn",
+        60,
+        Coalesce(NullIf("source__title", models.Value("")), "source__url", output_field=_TEXT),
+    ),
+)
+HEADER: tuple[str, ...] = tuple(column.header for column in COLUMNS)
+WIDTHS: tuple[int, ...] = tuple(column.width for column in COLUMNS)
+_STATUS = next(i for i, column in enumerate(COLUMNS) if column.kind == "status")
 
 logger = logging.getLogger(__name__)
 
@@ -83,55 +115,27 @@ def neutralise(value):
 
 
 def export_values(queryset: models.QuerySet) -> models.QuerySet:
-    """The nominations as plain tuples of the exported columns, names resolved in SQL.
+    """The nominations as plain tuples of COLUMNS, names resolved in SQL.
 
     One query, no model instances; the caller's filters and ordering are kept.
     """
-    text = models.CharField()
-    return queryset.annotate(
-        export_current_name=Coalesce("agency__name", "person__full_name", output_field=text),
-        export_as_named=Coalesce(
-            NullIf("nominee_name", models.Value("")),
-            "agency__name",
-            "person__full_name",
-            output_field=text,
-        ),
-        export_source=Coalesce(
-            NullIf("source__title", models.Value("")), "source__url", output_field=text
-        ),
-    ).values_list(
-        "year_id",
-        "bloc__name",
-        "export_as_named",
-        "export_current_name",
-        "award_type__name",
-        "status",
-        "decision__number",
-        "decision__date",
-        "export_source",
-    )
+    computed = {
+        f"export_{i}": c.value for i, c in enumerate(COLUMNS) if not isinstance(c.value, str)
+    }
+    names = [c.value if isinstance(c.value, str) else f"export_{i}" for i, c in enumerate(COLUMNS)]
+    return queryset.annotate(**computed).values_list(*names)
 
 
 def nomination_rows(queryset: models.QuerySet, *, chunk_size: int = CHUNK_SIZE) -> Iterator[tuple]:
     """Yield one tuple per nomination, in HEADER order, streaming from the database.
 
-    Values are raw (int year, date, text); each writer makes them safe for its format.
+    Values are raw (int year, date, text) but for the status, already its label;
+    each writer makes them safe for its format.
     """
     labels = status_labels()
-    for year, bloc, as_named, current, award, status, number, date, source in export_values(
-        queryset
-    ).iterator(chunk_size=chunk_size):
-        yield (
-            year,
-            bloc,
-            as_named,
-            current,
-            award,
-            labels.get(status, status),
-            number,
-            date,
-            source,
-        )
+    for row in export_values(queryset).iterator(chunk_size=chunk_size):
+        status = row[_STATUS]
+        yield (*row[:_STATUS], labels.get(status, status), *row[_STATUS + 1 :])
 
 
 class _LineBuffer:
@@ -174,37 +178,32 @@ def csv_chunks(
 def _copy_statement(queryset: models.QuerySet) -> tuple[str, list]:
     """COPY of the export's own SELECT, shaped so PostgreSQL writes what csv_chunks writes.
 
-    The ORM query (with the caller's filters and ordering) is wrapped and its nine
-    columns taken by position: text neutralised as in ``neutralise`` and ''
+    The ORM query (with the caller's filters and ordering) is wrapped and each
+    column written by its kind: text neutralised as in ``neutralise`` and ''
     made NULL (COPY quotes an empty string, csv.writer does not), status labels,
     dates as YYYY-MM-DD whatever the server's DateStyle.
     """
     inner, inner_params = export_values(queryset).query.sql_with_params()
     triggers = ", ".join(f"chr({ord(c)})" for c in FORMULA_TRIGGERS)
+    labels = status_labels()
+    params: list = []
 
-    def text(column: str) -> str:
+    def written(kind: str, column: str) -> str:
+        if kind == "number":
+            return column
+        if kind == "date":
+            return f"to_char({column}, 'YYYY-MM-DD')"
+        if kind == "status":
+            params.extend(item for pair in labels.items() for item in pair)
+            whens = " ".join("WHEN %s THEN %s" for _ in labels)
+            return f"CASE {column} {whens} ELSE {column} END"
         return (
             f"CASE WHEN left({column}, 1) IN ({triggers}) THEN chr(39) || {column} "
             f"ELSE NULLIF({column}, '') END"
         )
 
-    status_label = status_labels()
-    labels = " ".join("WHEN %s THEN %s" for _ in status_label)
-    params = [item for pair in status_label.items() for item in pair]
-    select = ", ".join(
-        [
-            "c0",
-            text("c1"),
-            text("c2"),
-            text("c3"),
-            text("c4"),
-            f"CASE c5 {labels} ELSE c5 END",
-            text("c6"),
-            "to_char(c7, 'YYYY-MM-DD')",
-            text("c8"),
-        ]
-    )
-    columns = ", ".join(f"c{i}" for i in range(len(HEADER)))
+    select = ", ".join(written(c.kind, f"c{i}") for i, c in enumerate(COLUMNS))
+    columns = ", ".join(f"c{i}" for i in range(len(COLUMNS)))
     # A plain projection over an ordered subquery keeps its order in PostgreSQL.
     sql = f"COPY (SELECT {select} FROM ({inner}) AS e({columns})) TO STDOUT WITH (FORMAT csv)"
     return sql, params + list(inner_params)
@@ -355,6 +354,7 @@ def dated_filename(stem: str, extension: str, *, today: datetime.date | None = N
 
 
 __all__ = [
+    "COLUMNS",
     "HEADER",
     "Sheet",
     "copy_csv_chunks",
