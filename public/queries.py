@@ -215,6 +215,11 @@ class MemberRow:
     url: str
     name_then: str
 
+    @property
+    def role_note(self) -> str:
+        """ " (head)" or " (deputy)"; nothing for a plain member."""
+        return "" if self.role == Membership.Role.MEMBER else f" ({self.role_label})"
+
 
 def names_then(agency_ids_query: QuerySet) -> dict[int, list[tuple]]:
     """(name, valid_from, valid_to) per agency, oldest first, for the agencies of a subquery."""

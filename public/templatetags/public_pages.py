@@ -6,6 +6,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
+from public.tables import member_items_html, rows_html
+
 register = template.Library()
 
 
@@ -60,13 +62,13 @@ def filter_control(bound_field) -> str:
     return format_html("<input{}>", flatatt(attrs))
 
 
-@register.inclusion_tag("awards/_record_rows.html")
-def record_rows(rows, hide: str = "", current_names: bool = False) -> dict:
-    """The <tr> of each row (public.tables.RecordRow); ``hide`` names columns to leave out
-    ("year", "bloc"); ``current_names`` adds today's name under a former one."""
-    return {
-        "rows": rows,
-        "show_year": "year" not in hide,
-        "show_bloc": "bloc" not in hide,
-        "current_names": current_names,
-    }
+@register.simple_tag
+def table_rows(rows, hide: str = "", current_names: bool = False) -> str:
+    """The <tr> of each row (public.tables.RecordRow); see public.tables.rows_html."""
+    return rows_html(rows, hide=hide, current_names=current_names)
+
+
+@register.simple_tag
+def member_items(members) -> str:
+    """The <li> of a bloc's members in one year (public.queries.MemberRow)."""
+    return member_items_html(members)
