@@ -248,13 +248,17 @@ def summarise(answers, phases, back_times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--outage", type=float, default=10.0, help="seconds stopped / frozen")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="a setting for the server, e.g. DB_BREAKER_SECONDS=1 (default: gunicorn.conf.py's)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     print("starting a PostgreSQL cluster of its own …", flush=True)
     cluster = Cluster()
     gunicorn = None
     try:
-        env = app_env(cluster.url)
+        env = app_env(cluster.url) | dict(item.split("=", 1) for item in args.set)
         print(f"  port {cluster.port}; migrating and loading the demo data …", flush=True)
         manage(env, "migrate", "--noinput")
         manage(env, "createcachetable")
