@@ -17,6 +17,10 @@ from awards.text import fold
 _AWARD_RE = re.compile(
     r"(?P<core>"
     r"[Cc]ờ\s+[Tt]hi\s+[Đđ]ua(?:\s+[Xx]uất\s+sắc)?"
+    # "Cờ dẫn đầu cụm thi đua của tỉnh"; "Cờ" alone right after the giver's verb ("đề nghị UBND
+    # tỉnh tặng Cờ, …") or before its giver ("xét tặng cờ UBND Tỉnh")
+    r"|[Cc]ờ\s+dẫn\s+đầu(?:\s+(?:cụm|khối)(?:\s+thi\s+đua)?)?"
+    r"|(?<=tặng\s)[Cc]ờ(?=\s*[,.;]|\s+(?:cho|năm|UBND|Ủy ban|Uỷ ban|của)\b)"
     # the flag named by its title: Cờ "Đơn vị dẫn đầu phong trào thi đua" (the quotes dropped by _dequote)
     r"|[Cc]ờ\s+[Đđ]ơn\s+vị\s+(?:xuất\s+sắc|dẫn\s+đầu)(?:\s+(?:trong\s+)?phong\s+trào\s+thi\s+đua)?(?:\s+năm\s+\d{4})?"
     # the state's hero titles (coded "other")
@@ -34,8 +38,8 @@ _AWARD_RE = re.compile(
     r")"
     # the giver after "của"/"cấp", or bare where the catalogue spells it so ("Cờ thi đua Chính phủ",
     # "Cờ thi đua UBND tỉnh"); a year may stand between ("… năm 2013 của Chính phủ")
-    r"(?P<suffix>(?:(?:\s+năm\s+\d{4})?\s+(?:(?:của|cấp)\s+|(?=(?:UBND|Ủy ban|Uỷ ban|Chính phủ|Thủ tướng|Bộ\s|Trung ương|Tỉnh ủy|Tỉnh uỷ|Tổng cục|Tổng Liên đoàn)))"
-    r"(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để)\b)[^,;.:()“”\"])*)?)"
+    r"(?P<suffix>(?:(?:\s+năm\s+\d{4})?\s+(?:(?:của|cấp)\s+|(?=(?:UBND|Ủy ban|Uỷ ban|Chính phủ|Thủ tướng|Bộ\s|Trung ương|Tỉnh ủy|Tỉnh uỷ|Tổng cục|Tổng Liên đoàn|ngành\s)))"
+    r"(?:(?!\s(?:cho|vì|theo|năm|do|được|là|gồm|và|trong|tại|nhằm|để|tặng|trao)\b)[^,;.:()“”\"])*)?)"
 )
 
 _PROPOSE_VERB = re.compile(
@@ -132,7 +136,7 @@ def award_code(core: str, suffix: str | None, giver: str | None) -> str:
     level = _level(suffix) or _level(giver)
     if c.startswith("“don vi"):
         return "other"
-    if c.startswith(("co thi dua", "co don vi")):
+    if c == "co" or c.startswith(("co thi dua", "co don vi", "co dan dau")):
         return {
             "gov": "gov_flag",
             "prov": "prov_flag",

@@ -37,7 +37,7 @@ _UNIT_HEADS = (
     "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình"
 )
 _PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
-_UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=\s|$|\.)", re.I)
+_UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=[\s,.]|$)", re.I)
 _PLACE_HEAD_RE = re.compile(rf"^(?:{_PLACE_HEADS})\s+[{_UP}]")
 
 
@@ -52,7 +52,7 @@ _HONORIFIC = (
     r"tiến sĩ|thạc sĩ|bác sĩ|nhà giáo|nghệ sĩ|nghệ nhân|kỹ sư|luật sư|TS\.|ThS\.|PGS\.\s?TS\.|GS\.\s?TS\.|BS\.)"
 )
 _PERSON_RE = re.compile(
-    rf"^{_HONORIFIC}\s+(?P<name>[{_UP}][^\s,;]*(?:\s+[{_UP}][^\s,;]*){{1,5}})", re.I
+    rf"^{_HONORIFIC}\s+(?P<name>[{_UP}][^\s,;–-]*(?:\s+[{_UP}][^\s,;–-]*){{1,5}})", re.I
 )
 _SURNAMES = frozenset(
     [
@@ -124,6 +124,8 @@ _COMPOUNDS = (
     "Dân tộc và Tôn giáo",
     "Đoàn ĐBQH và HĐND",
     "Nhân dân và cán bộ",
+    "Đảng bộ, Chính quyền và Nhân dân",
+    "Đảng bộ, chính quyền và nhân dân",
     "Nhân dân và Lực lượng vũ trang",
     "Khu kinh tế và các Khu công nghiệp",
     "KKT và KCN",
@@ -436,6 +438,8 @@ _NAME_END = re.compile(
     r"|\s*,\s*(?:đề nghị|tặng|trao|là|vì|do|đồng thời)\b"
     r"|\s+(?:và\s+)?(?:tặng|trao|đề nghị|công nhận)\b"
     r"|\s*«»"
+    # "… cho Sở A của UBND tỉnh": the giver of the proposal, not part of the name
+    r"|\s+của\s+(?:UBND|Ủy ban|Uỷ ban|Bộ|Chính phủ|Thủ tướng)\b"
     # a byline glued to the last name: "… huyện Nam Giang.TRẦN AN"
     rf"|\.(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})",
 )

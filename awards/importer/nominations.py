@@ -72,6 +72,8 @@ def _counted_list(m: re.Match) -> str:
     return f"{m.group('count')} gồm: {listed}"
 
 
+# "đón nhận Bằng khen của Thủ tướng tặng Đoàn Thanh niên …": "tặng" with no "cho"
+_AFTER_TANG = re.compile(r"^\s+(?:trao\s+)?tặng\s+(?P<rest>[A-ZĐ].*)$", re.S)
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
 _AFTER_GOM = re.compile(
@@ -172,6 +174,7 @@ def _names_for_raw(
         (_AFTER_LA, "award-la-names"),
         (_AFTER_COLON, "award-colon-names"),
         (_AFTER_GOM, "award-gom-names"),
+        (_AFTER_TANG, "award-tang-names"),
     ):
         m = pattern.match(after)
         if m:
@@ -183,11 +186,15 @@ def _names_for_raw(
     # "suy tôn Sở X là ...", "bình chọn suy tôn A, B đề nghị tặng ...": a comma before a
     # capital continues the list, before anything else it ends the name
     m = re.search(
-        rf"\b(?:suy tôn|bình chọn)(?:\s+(?:và\s+)?(?:suy tôn|bình chọn))*\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,?\s+(?:đề nghị|để|được)\b|,(?!\s*[{_UP}]))",
+        rf"\b(?:suy tôn|bình chọn|bầu)(?:\s+(?:và\s+)?(?:suy tôn|bình chọn))*\s+(?P<n>.+?)\s*(?:,?\s*là\s+|\s+dẫn đầu|,?\s+(?:đề nghị|để|được)\b|,(?!\s*[{_UP}]))",
         before,
     )
     if m:
         return m.group("n"), "suy-ton-names-award"
+    # "02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen"
+    m = re.search(r"\blà\s+(?P<n>[^,;:]+?)\s+(?:được\s+)?(?:đề nghị|đề xuất)\b[^,;:]*$", before)
+    if m:
+        return m.group("n"), "la-names-award"
     return None, ""
 
 
@@ -222,6 +229,14 @@ def _clauses(sentence: str) -> list[str]:
             )
         ):
             merged[-1] += ", " + c
+            continue
+        # "03 đơn vị gồm: A; B và C được suy tôn …": the list after "gồm:" goes on past ';'
+        if (
+            merged
+            and re.search(r"(?:gồm|là)\s*:\s*[^:]*$", merged[-1])
+            and not _AWARD_RE.search(merged[-1].rsplit(":", 1)[1])
+        ):
+            merged[-1] += "; " + c
             continue
         merged.append(c)
     return merged
@@ -288,8 +303,10 @@ _FRAME_CONFIDENCE = {
     "award-colon-names": 0.85,
     "award-gom-names": 0.8,
     "award-la-names": 0.8,
+    "award-tang-names": 0.75,
     "names-verb-award": 0.75,
     "suy-ton-names-award": 0.7,
+    "la-names-award": 0.65,
     "shared-subject": 0.7,
     "cung-voi": 0.7,
     "counted-list-next-sentence": 0.6,
@@ -502,7 +519,7 @@ def _nominations(
                 else:
                     names_text, frame = _names_for(clause, m.start(), m.end(), prev_end, next_start)
                     raw_names = split_names(names_text) if names_text else []
-                    if names_text and frame != "names-verb-award":
+                    if names_text and frame.startswith("award-"):
                         count = _count_of(clause[m.end() : next_start].split(names_text[:12])[0])
                         if count is None and frame in {"award-gom-names", "award-colon-names"}:
                             # "Danh sách 22 tập thể … tặng Cờ thi đua gồm: …"
@@ -724,6 +741,9 @@ def _abbreviations(sentences: list[_Sentence]) -> dict[str, str]:
     return found
 
 
+_COLLECTIVE_ONLY = {"gov_flag", "prov_flag", "ministry_flag", "excellent_collective"}
+
+
 def _rows(
     raw_names: list[_Name], codes: list[str], bloc: str | None
 ) -> list[tuple[_Name, str, str]]:
@@ -741,6 +761,9 @@ def _rows(
             if not name or (name.kind == "collective" and not looks_like_unit(name.text, bloc)):
                 continue
         for code in codes:
+            if name.kind == "individual" and code in _COLLECTIVE_ONLY:
+                # a flag or a collective title never goes to a person: the person is a speaker
+                continue
             kind = (
                 "individual"
                 if (name.kind == "individual" or code in INDIVIDUAL_AWARDS)

@@ -259,3 +259,39 @@ def test_counts_by_kind_then_a_list_for_each_kind(own_article):
         ("Lê Minh Quang", "individual", "other"),
     }
     assert article.unread == []
+
+
+def test_bare_flag_after_the_giver_tang_without_cho_and_a_speaker_is_no_flag_holder(
+    own_article,
+):
+    article = extract(own_article("bare_flag_after_giver_and_tang_without_cho.txt"))
+    assert rows(article) == {
+        ("Ban Dân vận Tỉnh ủy", "prov_flag", "proposed"),
+        ("Ban Nội chính Tỉnh ủy", "prov_cert", "proposed"),
+        ("Văn phòng Tỉnh ủy", "prov_cert", "proposed"),
+        ("Ban Tổ chức Tỉnh ủy", "prov_flag", "awarded"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "prov_flag", "awarded"),
+        ("Đoàn Thanh niên Báo Gia Lai", "pm_cert", "awarded"),
+    }
+    assert not any(n.flags for n in article.nominations)
+    # the speaker's sentence names a flag but no holder: listed, not guessed
+    assert any(s.startswith("Ông Rơ Châm Hùng") for s in article.unread)
+
+
+def test_party_people_and_government_glued_dash_post_and_a_sector_flag(own_article):
+    article = extract(own_article("decision_party_people_and_glued_dash.txt"))
+    got = {(n.nominee, n.kind, n.award) for n in article.nominations}
+    assert got == {
+        (
+            "Đảng bộ, Chính quyền và Nhân dân thành phố Pleiku",
+            "collective",
+            "labor_order_1",
+        ),
+        ("Nguyễn Văn Khải", "individual", "labor_order_2"),
+        ("Sở Nội vụ Gia Lai", "collective", "gov_flag"),
+        (
+            "Chi cục Thi hành án dân sự huyện Chư Sê, tỉnh Gia Lai",
+            "collective",
+            "ministry_flag",
+        ),
+    }
