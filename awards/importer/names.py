@@ -346,7 +346,7 @@ def split_names(text: str) -> list[_Name]:
             continue
         if names and len(names) - 1 in closed and not _is_head(piece):
             continue
-        if is_place(piece) and _title_words(piece) and (not names or names[-1].written == "place"):
+        if _title_words(piece) and (not names or names[-1].written == "place") and is_place(piece):
             # "gồm: Lào Cai, Hà Giang và Kon Tum": bare places, each a name (completed by the caller)
             names.append(_Name(piece, written="place"))
             continue

@@ -356,6 +356,33 @@ _PLEDGE = re.compile(r"\b(?:phấn đấu|đăng ký|cam kết|giao ước|hư�
 _PLACE_TYPE = re.compile(r"\b(?:tinh|thanh pho|tp)\b")
 
 
+# Cheap word tests before the patterns: most sentences hold none of these words.
+def _quotes_law(text: str) -> bool:
+    low = text.lower()
+    return ("xét tặng" in low or "được tặng cho" in low) and bool(_LAW_CLAUSE.search(text))
+
+
+def _withdrawn(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in ("rút", "không", "chưa", "loại", "từ chối")) and bool(
+        _SKIP_CLAUSE.search(text)
+    )
+
+
+def _told_as_history(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in (" lần ", "liền", "liên tục", "liên tiếp")) and bool(
+        _HISTORY.search(text)
+    )
+
+
+def _pledged(text: str) -> bool:
+    low = text.lower()
+    return any(
+        w in low for w in ("phấn đấu", "đăng ký", "cam kết", "giao ước", "hướng tới")
+    ) and bool(_PLEDGE.search(text))
+
+
 def _count_of(text: str) -> int | None:
     """The last count stated in the text ("cho 03 đơn vị", "ba tập thể")."""
     found = list(_STATED_COUNT.finditer(text))
@@ -376,8 +403,8 @@ def _consultation(sentences: list[_Sentence]) -> bool:
 
 
 def _award_kind(core: str) -> str | None:
-    c = fold(core)
-    return "flag" if c.startswith("co ") else "cert" if c.startswith("bang khen") else None
+    c = core.lower()
+    return "flag" if c.startswith("cờ") else "cert" if c.startswith("bằng khen") else None
 
 
 def _article_givers(texts: list[str]) -> dict[str, str]:
@@ -385,7 +412,9 @@ def _article_givers(texts: list[str]) -> dict[str, str]:
     names one names the same level ("tặng cờ thi đua cho 8 Sở" after "Bộ GD&ĐT … tặng")."""
     seen: dict[str, dict[str, str]] = {"flag": {}, "cert": {}}
     for text in texts:
-        text = _dequote(text or "")
+        if not text or not may_name_award(text):
+            continue
+        text = _dequote(text)
         for m in _AWARD_RE.finditer(text):
             kind = _award_kind(m.group("core"))
             if not kind:
@@ -431,7 +460,7 @@ def _nominations(
     (a row dropped as a repeat still read its sentence)."""
     found: list[NominationData] = []
     consultation = _consultation(sentences)
-    article_givers = _article_givers([title or "", *(s.text for s in sentences)])
+    article_givers: dict | None = None  # read on the first award named without its giver
     # the last award named without names, and the count beside it (for a list that follows)
     pending: dict | None = None
     going_on: dict | None = None  # a counted list not yet full, that later paragraphs continue
@@ -451,14 +480,14 @@ def _nominations(
                     pending = None
             continue
         text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, sent.text)))
-        if _LAW_CLAUSE.search(text):
+        if _quotes_law(text):
             continue
         sentence_status = sent.status
         prev_level_text = None
         clauses = _clauses(text)
         mentioned = False
         for ci, clause in enumerate(clauses):
-            if _SKIP_CLAUSE.search(clause):
+            if _withdrawn(clause):
                 continue
             mentions = list(_AWARD_RE.finditer(clause))
             mentioned = mentioned or bool(mentions)
@@ -466,7 +495,7 @@ def _nominations(
             prev_names: list[_Name] = []
             for mi, m in enumerate(mentions):
                 next_start = mentions[mi + 1].start() if mi + 1 < len(mentions) else len(clause)
-                if _HISTORY.search(clause[prev_end : m.start()]) or _PLEDGE.search(
+                if _told_as_history(clause[prev_end : m.start()]) or _pledged(
                     clause[max(prev_end, m.start() - 60) : m.start()]
                 ):
                     # "2 lần được tặng cờ thi đua …": a tally of earlier years, not this meeting's
@@ -498,6 +527,10 @@ def _nominations(
                 if not suffix and not giver and prev_level_text:
                     giver = prev_level_text
                 if not suffix and not giver:
+                    if article_givers is None:
+                        article_givers = _article_givers(
+                            [title or "", *(s.text for s in sentences)]
+                        )
                     giver = article_givers.get(_award_kind(m.group("core")) or "")
                 if suffix or giver:
                     prev_level_text = suffix or giver
@@ -808,6 +841,6 @@ def unread(sentences: list[_Sentence], article, read: set[str] | None = None) ->
         low = sent.text.lower()
         award = may_name_award(sent.text) and _AWARD_RE.search(_dequote(sent.text))
         role = ("khối" in low or "cụm" in low) and _ROLE_RE.search(sent.text)
-        if (award or role) and not _LAW_CLAUSE.search(sent.text):
+        if (award or role) and not _quotes_law(sent.text):
             out.append(sent.text)
     return out

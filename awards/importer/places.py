@@ -57,14 +57,19 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(provinces), frozenset(districts)
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return fold(name)
+
+
 def is_province(name: str) -> bool:
     """Is this a province or centrally-run city as written bare ("Bình Dương", "Huế")?"""
-    return bool(name) and fold(name) in _lexicon()[0]
+    return bool(name) and _key(name) in _lexicon()[0]
 
 
 def is_place(name: str) -> bool:
     """Is this a province or a district (before July 2025) as written bare ("Chợ Mới")?"""
-    key = fold(name)
+    key = _key(name)
     provinces, districts = _lexicon()
     return bool(key) and (key in provinces or key in districts)
 
