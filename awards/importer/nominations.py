@@ -183,6 +183,10 @@ def _names_for_raw(
     subject = _subject_names(before)
     if subject:
         return subject, "names-verb-award"
+    # "02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen"
+    m = re.search(r"\blà\s+(?P<n>[^,;:]+?)\s+(?:được\s+)?(?:đề nghị|đề xuất)\b[^;:]{0,80}$", before)
+    if m and any(_clean_name(n) for n in split_names(m.group("n"))):
+        return m.group("n"), "la-names-award"
     # "suy tôn Sở X là ...", "bình chọn suy tôn A, B đề nghị tặng ...": a comma before a
     # capital continues the list, before anything else it ends the name
     m = re.search(
@@ -191,10 +195,6 @@ def _names_for_raw(
     )
     if m:
         return m.group("n"), "suy-ton-names-award"
-    # "02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen"
-    m = re.search(r"\blà\s+(?P<n>[^,;:]+?)\s+(?:được\s+)?(?:đề nghị|đề xuất)\b[^,;:]*$", before)
-    if m:
-        return m.group("n"), "la-names-award"
     return None, ""
 
 
@@ -632,7 +632,9 @@ def _nominations(
     for nom in found:
         # "Sở Y tế Lào Cai" and "Sở Y tế tỉnh Lào Cai" are one unit, and so are "Hội CTĐ tỉnh"
         # and "Hội Chữ thập đỏ tỉnh" where the article wrote "Hội Chữ thập đỏ (CTĐ) tỉnh"
-        name = " ".join(abbreviations.get(w, w) for w in nom.nominee.split())
+        name = " ".join(
+            abbreviations.get(w) or _COMMON_ABBREVIATIONS.get(w, w) for w in nom.nominee.split()
+        )
         key = (" ".join(_PLACE_TYPE.sub(" ", match_key(name)).split()), nom.award)
         if key in seen:
             continue
@@ -755,6 +757,31 @@ def may_name_award(text: str) -> bool:
     return any(word in low for word in _AWARD_WORDS)
 
 
+# Abbreviations every article uses, for telling that two rows name one unit
+# ("Sở GD&ĐT Hòa Bình" and "Sở Giáo dục và Đào tạo Hòa Bình").
+_COMMON_ABBREVIATIONS = {
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "KH&CN": "Khoa học và Công nghệ",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "TT&TT": "Thông tin và Truyền thông",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
+    "GTVT": "Giao thông vận tải",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "CCB": "Cựu chiến binh",
+    "VKSND": "Viện Kiểm sát nhân dân",
+    "TAND": "Tòa án nhân dân",
+    "BHXH": "Bảo hiểm xã hội",
+}
 _ABBREVIATION = re.compile(r"\(\s*(?P<abbr>[A-ZĐ]{2,6})\s*\)")
 
 

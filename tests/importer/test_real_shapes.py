@@ -295,3 +295,13 @@ def test_party_people_and_government_glued_dash_post_and_a_sector_flag(own_artic
             "ministry_flag",
         ),
     }
+
+
+def test_the_name_after_la_beats_the_phrase_after_suy_ton_and_a_common_abbreviation_is_one_unit(
+    own_article,
+):
+    article = extract(own_article("la_name_after_suy_ton_and_common_abbreviation.txt"))
+    assert rows(article) == {
+        ("xã Mỹ Long", "prov_flag", "proposed"),
+        ("Sở Giáo dục và Đào tạo Đồng Tháp", "ministry_flag", "awarded"),
+    }
