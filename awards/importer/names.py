@@ -264,6 +264,9 @@ _HOUSEHOLD = re.compile(
 )
 
 
+_AND_RANK = re.compile(rf"\s+và\s+(?={_HONORIFIC}\s+[{_UP}])", re.I)
+
+
 def _item_as_name(item: str) -> _Name:
     person = _person(item)
     if person:
@@ -295,6 +298,8 @@ def split_names(text: str) -> list[_Name]:
     ):
         # "Phòng 6, Cục An ninh nội địa; Công an tỉnh A; Phòng B, Công an tỉnh C": where ';'
         # separates the items, a comma inside one joins a unit to its parent
+        # "…; Đại úy B, Cán bộ …, Bộ Công an và Thượng úy C, …": a rank after "và" opens a person
+        items = [y for x in items for y in _AND_RANK.split(x)]
         return [_item_as_name(x) for x in items]
     m = _PLURAL.search(text)
     if m:

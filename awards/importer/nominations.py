@@ -221,14 +221,16 @@ def _clauses(sentence: str) -> list[str]:
         # "... tặng Bằng khen cho A và B; C": a bare list of units after ';' goes on with the list
         if (
             merged
-            and re.search(r"\bcho\s+[^:]*$", merged[-1])
-            and _is_head(c.strip())
+            and re.search(r"\b(?:cho|là)\s+[^:]*$", merged[-1])
+            and _AWARD_RE.search(merged[-1])
+            and (_is_head(c.strip()) or _person(c.split(",")[0]))
             and not _AWARD_RE.search(c)
             and not re.search(
                 r"\b(?:được|đề nghị|tặng|trao|nhận|là|làm|bầu|đã|xin|rút|không|sẽ|có)\b", c
             )
         ):
-            merged[-1] += ", " + c
+            # "…; Đại úy B, Cán bộ …": persons with posts keep the ';' that separates them
+            merged[-1] += ("; " if _person(c.split(",")[0]) else ", ") + c
             continue
         # "03 đơn vị gồm: A; B và C được suy tôn …": the list after "gồm:" goes on past ';'
         if (

@@ -305,3 +305,25 @@ def test_the_name_after_la_beats_the_phrase_after_suy_ton_and_a_common_abbreviat
         ("xã Mỹ Long", "prov_flag", "proposed"),
         ("Sở Giáo dục và Đào tạo Đồng Tháp", "ministry_flag", "awarded"),
     }
+
+
+def test_persons_with_ranks_and_posts_separated_by_semicolons_and_a_last_va(own_article):
+    article = extract(own_article("persons_with_ranks_and_posts_semicolons.txt"))
+    got = {(n.nominee, n.kind, n.award, n.position) for n in article.nominations}
+    assert got == {
+        ("Công an huyện Lục Nam", "collective", "pm_cert", None),
+        ("Phòng Cảnh sát cơ động thuộc Công an tỉnh Bắc Giang", "collective", "pm_cert", None),
+        (
+            "Hoàng Văn Tuấn",
+            "individual",
+            "pm_cert",
+            "Phó Trưởng phòng, Phòng Cảnh sát hình sự, Công an tỉnh Bắc Giang",
+        ),
+        ("Ngô Thị Mai", "individual", "pm_cert", "Cán bộ Đội Tham mưu, Công an huyện Lục Nam"),
+        (
+            "Vũ Đức Anh",
+            "individual",
+            "pm_cert",
+            "Cán bộ Đội Cảnh sát giao thông, Công an huyện Yên Thế",
+        ),
+    }
