@@ -49,7 +49,7 @@ def _is_head(piece: str) -> bool:
 _HONORIFIC = (
     r"(?:ông|bà|anh|chị|cô|thầy|đồng chí|đ/c|đại tá|thượng tá|trung tá|thiếu tá|đại úy|đại uý|"
     r"thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|đại tướng|"
-    r"tiến sĩ|thạc sĩ|bác sĩ|nhà giáo|nghệ sĩ|nghệ nhân|kỹ sư|luật sư|TS\.|ThS\.|PGS\.\s?TS\.|GS\.\s?TS\.|BS\.)"
+    r"liệt sĩ|liệt sỹ|tiến sĩ|thạc sĩ|bác sĩ|nhà giáo|nghệ sĩ|nghệ nhân|kỹ sư|luật sư|TS\.|ThS\.|PGS\.\s?TS\.|GS\.\s?TS\.|BS\.)"
 )
 _PERSON_RE = re.compile(
     rf"^{_HONORIFIC}\s+(?P<name>[{_UP}][^\s,;–-]*(?:\s+[{_UP}][^\s,;–-]*){{1,5}})", re.I

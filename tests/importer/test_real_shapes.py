@@ -326,4 +326,7 @@ def test_persons_with_ranks_and_posts_separated_by_semicolons_and_a_last_va(own_
             "pm_cert",
             "Cán bộ Đội Cảnh sát giao thông, Công an huyện Yên Thế",
         ),
+        # a martyr is a person too
+        ("Đồn Công an Khuôn Thần", "collective", "other", None),
+        ("Nguyễn Văn Định", "individual", "other", "nguyên Trưởng Công an xã Bình Sơn"),
     }
