@@ -34,7 +34,8 @@ _UNIT_HEADS = (
     "Trung đoàn|Cơ quan|Đội|Nhà xuất bản|Tạp chí|Thư viện|Bảo tàng|Vườn quốc gia|Hạt|Cảnh sát|Đồn|"
     "Hải quan|Cục Hải quan|Tổng Liên đoàn|Khu|Ủy ban MTTQ|Trạm|Lực lượng|Tòa|Toà|Thông tấn xã|Truyền hình|"
     "Ký túc xá|Làng|Hợp tác|Doanh nghiệp|Tổ|Nhóm|Chi bộ|Cụm|Khối|Kiểm toán|Thi hành án|"
-    "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình"
+    "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình|"
+    "Tiểu đoàn|Đại đội|Trung đội|Hải đội|Hải đoàn|Quân đoàn|Binh đoàn|Trại giam|Phân trại"
 )
 _PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
 _UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=[\s,.]|$)", re.I)

@@ -255,6 +255,7 @@ def test_counts_by_kind_then_a_list_for_each_kind(own_article):
             "other",
         ),
         ("Công an huyện Kỳ Sơn, Công an tỉnh Nghệ An", "collective", "other"),
+        ("Tiểu đoàn Cảnh sát cơ động số 2, Bộ Tư lệnh Cảnh sát cơ động", "collective", "other"),
         ("Nguyễn Hữu Phước", "individual", "other"),
         ("Lê Minh Quang", "individual", "other"),
     }
