@@ -278,7 +278,7 @@ def decision_action(attr):
     )
 
 
-def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=False):
+def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=False, tweak=None):
     """The bloc's year page as the browser posts it: every existing row, plus one new proposal."""
 
     def do(client, w):
@@ -328,6 +328,8 @@ def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=F
             ["agency", "level"],
             0,
         )
+        if tweak is not None:
+            tweak(data, w)
         return client.post(url, data)
 
     return do

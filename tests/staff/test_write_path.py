@@ -19,7 +19,7 @@ from tests.factories import (
 )
 
 from .conftest import rate
-from .test_permission_matrix import form_data
+from .test_permission_matrix import bloc_year_post, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +174,26 @@ def test_importer_refuses_a_closed_year_and_saves_nothing(board_staff):
     result = import_article_text(SEED_ARTICLE.read_text(encoding="utf-8"), user=board_staff)
     assert result.refused and "2019" in str(result)
     assert not SourceDocument.objects.exists() and not Nomination.objects.exists()
+
+
+def test_a_stale_bloc_year_page_is_a_conflict_too(client, board_staff, bloc):
+    """Finding 6 on the year page: a proposal changed since the page was opened."""
+    proposal = clean_proposal(bloc)
+    opened = proposal.version
+    proposal.notes = "Ghi chú mới hơn"
+    services.record_save(instance=proposal, user=board_staff)
+
+    def stale(data, w):
+        row = next(k for k, v in data.items() if k.endswith("-id") and v == proposal.pk)
+        data[row.replace("-id", "-version")] = opened
+        data[row.replace("-id", "-notes")] = "Ghi chú cũ"
+
+    client.force_login(board_staff)
+    page = client.get(reverse("admin:awards_bloc_year", args=[bloc.pk, 2023]))
+    # the page sends back the version it showed, so the browser's post can be compared
+    assert f'name="nominations-0-version" value="{proposal.version}"' in page.text
+    response = bloc_year_post("bloc", 2023, tweak=stale)(client, type("W", (), {"bloc": bloc}))
+    assert response.status_code == 200
+    assert "Ghi chú mới hơn" in response.text
+    proposal.refresh_from_db()
+    assert proposal.notes == "Ghi chú mới hơn"
