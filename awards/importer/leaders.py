@@ -33,11 +33,14 @@ from awards.importer.extracting import (
 from awards.text import match_key
 
 # Role words. "Phó khối" and "phó cụm" are deputies too; "Thường trực cụm" is no role.
+# (Spelt out case by case rather than with re.I: case-blind matching of Vietnamese letters
+# is several times slower, and every sentence is searched.)
+_P = r"(?:[Pp]hó|PHÓ)"
+_T = r"(?:[Tt]rưởng|TRƯỞNG)"
+_K = r"(?:[Kk]hối|KHỐI|[Cc]ụm|CỤM)"
 _ROLE_RE = re.compile(
-    r"(?P<deputy>Phó\s+Trưởng\s+(?:khối|cụm)|Phó\s+(?:Cụm|Khối)\s+trưởng|(?:Cụm|Khối)\s+phó|"
-    r"Phó\s+trưởng\s+(?:khối|cụm)|Phó\s+(?:khối|cụm)(?!\s+trưởng))"
-    r"|(?P<head>Trưởng\s+(?:khối|cụm)|(?:Cụm|Khối)\s+trưởng)",
-    re.I,
+    rf"(?P<deputy>{_P}\s+{_T}\s+{_K}|{_P}\s+{_K}\s+{_T}|{_K}\s+{_P}|{_P}\s+{_K}(?!\s+{_T}))"
+    rf"|(?P<head>{_T}\s+{_K}|{_K}\s+{_T})"
 )
 # A year, or a school year that counts as the year it ends ("năm học 2022-2023" → 2023).
 _YEAR = r"năm(?:\s+học)?\s+(?P<y1>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?"
@@ -433,7 +436,7 @@ def _read_sentence(
 
 def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData]:
     """The bloc's leaders for the coming term, from the title and the body (captions aside)."""
-    term, kickoff, notice = coming_term(article)
+    context = None  # the coming term, read only when a sentence names a role
     texts = [s for s in _split_sentences(article.title)] if article.title else []
     for s in sentences:
         if not s.caption:
@@ -442,9 +445,14 @@ def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData
     found: list[LeaderData] = []
     prev = ""
     for sentence in texts:
+        low = sentence.lower()
+        if not (("khối" in low or "cụm" in low) and ("trưởng" in low or "phó" in low)):
+            prev = sentence
+            continue
         text = _dequote(sentence)
         if _ROLE_RE.search(text):
-            found.extend(_read_sentence(text, sentence, term, kickoff, notice, prev))
+            context = context or coming_term(article)
+            found.extend(_read_sentence(text, sentence, *context, prev))
         prev = text
     unique = []
     seen = set()

@@ -82,11 +82,18 @@ def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
     return None, None
 
 
-_ACHIEVEMENT_YEAR = re.compile(
-    r"(?:dẫn đầu|thành tích|hoàn thành xuất sắc(?:\s+toàn diện)?\s+nhiệm vụ|phong trào thi đua|"
-    r"công tác thi đua|xuất sắc nhất|cờ\s+thi\s+đua(?:\s+xuất\s+sắc)?)[^.;]{0,80}?\bnăm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\b",
-    re.I,
+# the words that say a year is the one awards are for ("dẫn đầu … năm 2020"); looked up in
+# the 120 characters before each year (a plain search: case-blind regexes are slow)
+_ACHIEVEMENT_WORDS = (
+    "dẫn đầu",
+    "thành tích",
+    "hoàn thành xuất sắc",
+    "phong trào thi đua",
+    "công tác thi đua",
+    "xuất sắc nhất",
+    "cờ thi đua",
 )
+_YEAR_MENTION = re.compile(r"\bnăm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\b")
 
 
 def _achievement_year(text: str, meeting_date: str | None, *, before: bool = False) -> int | None:
@@ -98,8 +105,12 @@ def _achievement_year(text: str, meeting_date: str | None, *, before: bool = Fal
     """
     limit = int(meeting_date[:4]) - (1 if before else 0) if meeting_date else None
     years = []
-    for m in _ACHIEVEMENT_YEAR.finditer(text):
-        if re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, m.start(1) - 20) : m.start(1) - 4]):
+    for m in _YEAR_MENTION.finditer(text):
+        window = text[max(0, m.start() - 120) : m.start()]
+        if re.search(r"tháng\s+\d{1,2}\s*$", window):
+            continue
+        window = re.split(r"[.;]", window)[-1].lower()
+        if not any(word in window for word in _ACHIEVEMENT_WORDS):
             continue
         year = int(m.group(2) or m.group(1))
         if limit is None or year <= limit:
