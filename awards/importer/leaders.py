@@ -140,7 +140,9 @@ def _leader_name(text: str) -> str | None:
     text = re.sub(r"^(?:Hội nghị|Khối|Cụm|các đơn vị|Các đơn vị)(?:\s+(?:đã|cũng))?\s+", "", text)
     text = _NAME_LEAD.sub("", text)
     # "Sở X luân phiên giữ chức ...", "Sở X tiếp tục làm ...": the adverb is not the name
-    text = re.sub(r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức|đảm nhận|đảm nhiệm))+\s*$", "", text)
+    text = re.sub(
+        r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức|đảm nhận|đảm nhiệm|lần lượt))+\s*$", "", text
+    )
     text = _strip_punct(text)
     if not text or not (_is_name_start(text) or _LOWER_UNIT.match(text)) or len(text.split()) > 16:
         return None
@@ -161,6 +163,9 @@ def _unit_name(text: str) -> str | None:
 
 _COMMA_CLAUSE = re.compile(
     rf",\s*(?![{_UP}\d]|(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)\s)"
+)
+_DO_AFTER = re.compile(
+    r"^\s*,?\s*do\s+(?P<n>[^;.,]+?)\s+(?:đảm\s+nhận|đảm\s+nhiệm|phụ\s+trách|nắm\s+giữ|giữ)\b"
 )
 _ROLE_THEN_LA = re.compile(
     r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm(?:\s+học)?\s+(?P<y>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?)?"
@@ -184,6 +189,9 @@ def _named_after_role(
     if y is None and any(y2 == term for _l, y2 in batch):
         y = term
     if not elected and (term is None or y != term or kickoff):
+        return [], None
+    # "… là A (Cụm trưởng) và B (Cụm phó)": the tags say who holds which role
+    if any(_ROLE_RE.search(p) for p in re.findall(r"\(([^()]*)\)", m.group("n"))):
         return [], None
     text = _NAME_END.split(m.group("n"))[0]
     text = re.split(r",\s*(?=(?:hai\s+|các\s+)?(?:Phó|Cụm|Khối|Trưởng)\b)", text)[0]
@@ -309,7 +317,18 @@ def _read_sentence(
             # "Năm 2026, Khối trưởng là …": the year before the clause
             if year is None and lead_year is not None and not batch:
                 year = lead_year
-            named, y = _named_after_role(after, year, term, batch, elected, kickoff)
+            named, y = _named_after_role(
+                text[role_end:] if ym else after, year, term, batch, elected, kickoff
+            )
+            # "Trưởng khối năm 2026 do Sở X đảm nhiệm": the holder after "do"
+            dm = None if named else _DO_AFTER.match(text[role_end:])
+            if dm and (
+                (year is not None and year == term)
+                or (year is None and (elected or kickoff or batch))
+            ):
+                name = _unit_name(dm.group("n"))
+                if name:
+                    named, y = [name], year
             for agency in named:
                 batch.append((LeaderData(agency=agency, role=role, year=y, sentence=sentence), y))
             if not named and batch:

@@ -174,7 +174,33 @@ SUMMARY_2025 = (
             "Sở Tư pháp nhận bàn giao nhiệm vụ Trưởng khối năm 2026 từ Sở Y tế.",
             {("Sở Tư pháp", "head")},
         ),
+        (
+            "Trưởng khối năm 2026 do Sở Tài chính đảm nhiệm; Phó Trưởng khối do Sở Tư pháp "
+            "đảm nhiệm.",
+            {("Sở Tài chính", "head"), ("Sở Tư pháp", "deputy")},
+        ),
+        (
+            "Hội nghị đã bầu Khối trưởng, Khối phó năm 2026 (Sở Xây dựng - Khối trưởng, "
+            "Sở Công Thương - Khối phó).",
+            {("Sở Xây dựng", "head"), ("Sở Công Thương", "deputy")},
+        ),
+        (
+            "Sở Y tế được Hội đồng Thi đua - Khen thưởng tỉnh giao làm Trưởng khối năm 2026.",
+            {("Sở Y tế", "head")},
+        ),
+        ("Tân Khối trưởng năm 2026 là Sở Ngoại vụ.", {("Sở Ngoại vụ", "head")}),
+        (
+            "Sở Tài chính và Sở Tư pháp lần lượt được bầu làm Trưởng khối và Phó Trưởng khối "
+            "năm 2026.",
+            {("Sở Tài chính", "head"), ("Sở Tư pháp", "deputy")},
+        ),
+        (
+            "Cụm trưởng Cụm thi đua số 3 năm 2026 là UBND huyện Tân Lạc.",
+            {("UBND huyện Tân Lạc", "head")},
+        ),
         # the sitting head, however written, is not new
+        ("Khối trưởng năm 2025 do Sở Công Thương đảm nhận.", set()),
+        ("Khối do Sở Tài chính làm khối trưởng tổ chức hội nghị tổng kết năm 2025.", set()),
         ("Sở Tài chính (Trưởng khối năm 2025) chủ trì hội nghị.", set()),
         ("Đồng chí Giám đốc Sở Y tế, Trưởng khối năm 2025 chủ trì hội nghị.", set()),
         ("Sở Y tế là Trưởng khối năm 2025.", set()),
