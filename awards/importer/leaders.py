@@ -88,7 +88,7 @@ _CHAIRS = re.compile(r"^[^.;]{0,60}?\b(?:chủ\s+trì|chủ\s+tọa|chủ\s+to�
 _LOWER_UNIT = re.compile(rf"^(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận)\s+[{_UP}]")
 _NAME_LEAD = re.compile(
     r"^(?:(?:theo đó|trong đó|kết quả|đồng thời|sau đó|tiếp đó|hội nghị|các đại biểu|đại biểu|"
-    r"đại diện|đơn vị|cơ quan|trụ sở(?:\s+của)?|với vai trò(?:\s+là)?|với tư cách(?:\s+là)?|"
+    r"đại diện|lãnh đạo|đơn vị|cơ quan|trụ sở(?:\s+của)?|với vai trò(?:\s+là)?|với tư cách(?:\s+là)?|"
     r"(?:date\s+)?\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s+(?:đã|cũng))?\s*[,:]?\s*)+",
     re.I,
 )
@@ -454,13 +454,12 @@ def _read_sentence(
 
 
 def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData]:
-    """The bloc's leaders for the coming term, from the title and the body (captions aside)."""
+    """The bloc's leaders for the coming term, from the title, the body and the captions."""
     context = None  # the coming term, read only when a sentence names a role
     texts = [s for s in _split_sentences(article.title)] if article.title else []
     for s in sentences:
-        if not s.caption:
-            texts.append(s.text)
-            texts.extend(s.items or [])
+        texts.append(s.text)
+        texts.extend(s.items or [])
     found: list[LeaderData] = []
     prev = ""
     for sentence in texts:

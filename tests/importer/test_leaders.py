@@ -64,6 +64,8 @@ def leaders(article):
         ),
         # the new head only in the headline; the sitting one in a caption
         ("leaders_headline_only.txt", {("Hội Nông dân tỉnh", "head", 2026)}),
+        # the new head named only in a photo caption, as a tag with the coming year
+        ("leaders_caption_only.txt", {("Sở Tư pháp", "head", 2026)}),
         # the year in the sentence before; the outgoing head's rotating flag is no election
         (
             "leaders_year_previous_sentence.txt",
