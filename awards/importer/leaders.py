@@ -412,6 +412,13 @@ def _read_sentence(
         # "Năm 2025, Sở X được giao là Trưởng khối" at the 2025 summary: this year's, not the next
         if year is not None and term is not None and year != term:
             continue
+        # "…, do Sở X làm Trưởng khối": the host that leads; new only in a notice, at a kick-off
+        # or for the coming year
+        do = re.search(r"\bdo\s+(?=\S)", name_text)
+        if do:
+            if not (local_elected or kickoff or (year is not None and year == term)):
+                continue
+            name_text = name_text[do.end() :]
         if len(group) > 1:
             pieces = [_unit_name(p.text) for p in split_names(name_text)]
             pieces = [p for p in pieces if p]
@@ -433,6 +440,9 @@ def _read_sentence(
                     )
             continue
         name = _leader_name(name_text)
+        if not name and pieces:
+            # "Trưởng khối thi đua văn hóa - xã hội, Sở Nội vụ làm …": the last name before the verb
+            name = _leader_name(pieces[-1].text)
         if not name:
             continue
         batch.append((LeaderData(agency=name, role=role, year=year, sentence=sentence), year))

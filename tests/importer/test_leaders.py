@@ -107,6 +107,17 @@ def leaders(article):
                 ("Sở Xây dựng", "deputy", 2025),
             },
         ),
+        # a notice: "do X làm Cụm trưởng, Y làm Cụm phó"; "X được phân công làm Cụm trưởng <bloc>,
+        # Y làm Cụm phó"
+        (
+            "leaders_notice_do_lam.txt",
+            {
+                ("UBND huyện Yên Thế", "head", 2026),
+                ("UBND huyện Tân Yên", "deputy", 2026),
+                ("UBND thành phố Bắc Giang", "head", 2026),
+                ("UBND huyện Việt Yên", "deputy", 2026),
+            },
+        ),
     ],
 )
 def test_new_leaders(own_article, name, expected):
