@@ -42,18 +42,31 @@ _BLOC_RE = re.compile(
 _VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
 
 
+# words that never open a bloc's own name ("Khối thi đua luôn tích cực …", "khối thi đua ở 2 đơn vị")
+_NOT_BLOC_START = re.compile(
+    r"^(?:Khối|Cụm|khối|cụm)(?:\s+[Tt]hi\s+đua)?\s+(?:ở|luôn|này|đó|cũng|tiếp tục|với|mình|đều|"
+    r"nói chung|nhằm|để|và|hay|hoặc|rất|ngày càng)\b"
+)
+
+
 def _bloc(first: str, title: str | None) -> str | None:
+    found = []
     for source in (first, title or ""):
         for m in _BLOC_RE.finditer(source):
             bloc = _strip_punct(m.group("bloc"))
             bloc = re.sub(r",\s*$", "", bloc)
             words = bloc.split()
+            if _NOT_BLOC_START.match(bloc):
+                continue
             # "Khối 9", "khối thi đua VI": a number names a bloc; otherwise three words at least
             if len(words) >= 4 or (
                 len(words) >= 2 and re.fullmatch(r"\d+|[IVX]+|số\s+\S+", " ".join(words[-1:]))
             ):
-                return bloc
-    return None
+                found.append(bloc)
+    if not found:
+        return None
+    # "cụm số 11" in the lead and "cụm thi đua số 11" in the title: the full form
+    return next((b for b in found if re.search(r"[Tt]hi\s+đua", b)), found[0])
 
 
 def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
@@ -101,7 +114,7 @@ def _achievement_year(text: str, meeting_date: str | None, *, before: bool = Fal
 
     A date's year ("ngày 10 tháng 3 năm 2021") is not an achievement year, nor
     is a year after the meeting (``before``: nor the meeting's own, at a mid-year
-    review); a school year counts as the year it ends; of several, the earliest.
+    review); a school year counts as the year it ends; of several, the most said.
     """
     limit = int(meeting_date[:4]) - (1 if before else 0) if meeting_date else None
     years = []
@@ -110,13 +123,20 @@ def _achievement_year(text: str, meeting_date: str | None, *, before: bool = Fal
         if re.search(r"tháng\s+\d{1,2}\s*$", window):
             continue
         window = re.split(r"[.;]", window)[-1].lower()
-        if not any(word in window for word in _ACHIEVEMENT_WORDS):
+        words = [word for word in _ACHIEVEMENT_WORDS if word in window]
+        if not words:
             continue
         year = int(m.group(2) or m.group(1))
         if limit is None or year <= limit:
-            years.append(year)
-    # "xuất sắc nhất năm 2022 … đề nghị tặng Cờ thi đua năm 2023": the results come first
-    return min(years) if years else None
+            # "đề nghị tặng Cờ thi đua năm 2025" may name the year of the proposal: it weighs less
+            years.append((year, 1 if words != ["cờ thi đua"] else 0.5))
+    if not years:
+        return None
+    # the year said most often; of equals the latest ("thành tích năm 2003" is history)
+    weight: dict[int, float] = {}
+    for year, w in years:
+        weight[year] = weight.get(year, 0) + w
+    return max(weight, key=lambda y: (weight[y], y))
 
 
 # "9/9 phiếu", "06/6 đơn vị": a share, not a date

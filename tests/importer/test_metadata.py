@@ -105,3 +105,31 @@ def test_the_results_year_before_the_year_of_the_proposal():
         "phủ năm 2025."
     )
     assert article.award_year == 2024
+
+
+def test_a_bloc_named_in_passing_is_not_the_blocs_name():
+    article = extract(
+        "Các doanh nghiệp chung tay vì cộng đồng\n\n"
+        "Năm qua, các đơn vị trong Khối thi đua luôn tích cực tham gia các hoạt động từ thiện, "
+        "đóng góp hàng trăm triệu đồng cho quỹ vì người nghèo của tỉnh."
+    )
+    assert article.bloc is None
+
+
+def test_the_full_form_of_a_blocs_name_wins_over_a_short_one():
+    article = extract(
+        "Cụm thi đua số 6 tổng kết năm 2024\n\n"
+        "Ngày 8/1/2025, cụm số 6 gồm Hội Cựu chiến binh các tỉnh miền Tây đã tổ chức hội nghị "
+        "tổng kết năm 2024."
+    )
+    assert article.bloc == "Cụm thi đua số 6"
+
+
+def test_history_years_do_not_outweigh_the_year_of_the_results():
+    article = extract(
+        "Viện kiểm sát được đề nghị tặng Cờ thi đua của Chính phủ\n\n"
+        "Viện kiểm sát nhân dân tỉnh, đơn vị được tặng Cờ thi đua năm 2003, tiếp tục dẫn đầu "
+        "phong trào thi đua năm 2024. Với thành tích năm 2024, đơn vị được đề nghị tặng Cờ thi "
+        "đua của Chính phủ."
+    )
+    assert article.award_year == 2024
