@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emulation.settings")
+os.environ.setdefault("DEBUG", "true")  # a development tool, as the Makefile's commands
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 

@@ -80,15 +80,18 @@ _HANDOVER_BEFORE = re.compile(
 _CHO_AFTER = re.compile(
     r"^(?P<mid>(?:(?!\b(?:được|là|làm|tặng|trao|bầu)\b)[^;.:]){0,80}?)\bcho\s+(?P<n>[^;.]+)", re.I
 )
-# a role tagged onto a unit: "Sở X (Trưởng khối năm 2025)", "Hội A (làm phó khối)", "Cục B - đơn vị trưởng khối"
-_TAG_OPEN = re.compile(r"(?:\(\s*|\s*[-–]\s*)(?:là\s+|làm\s+)?(?:đơn\s+vị\s+)?$", re.I)
+# a role tagged onto a unit: "Sở X (Trưởng khối năm 2025)", "Hội A (làm phó khối)", "Cục B - đơn vị
+# trưởng khối", "Sở C, đơn vị Trưởng khối năm 2025," (a person's post, "ông A, Trưởng khối", is none)
+_TAG_OPEN = re.compile(
+    r"(?:(?:\(\s*|\s*[-–]\s*)(?:là\s+|làm\s+)?(?:đơn\s+vị\s+)?|,\s*(?:là\s+)?đơn\s+vị\s+)$", re.I
+)
 # what a name never starts with before a tag
 _TAG_CUT = re.compile(r".*(?:[;:()]\s*(?:,|và\b)?|\b(?:tại|của|gồm|cho|có|là)\b)", re.I | re.S)
 _CHAIRS = re.compile(r"^[^.;]{0,60}?\b(?:chủ\s+trì|chủ\s+tọa|chủ\s+toạ|điều\s+hành)\b", re.I)
 _LOWER_UNIT = re.compile(rf"^(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|quận)\s+[{_UP}]")
 _NAME_LEAD = re.compile(
     r"^(?:(?:theo đó|trong đó|kết quả|đồng thời|sau đó|tiếp đó|hội nghị|các đại biểu|đại biểu|"
-    r"đại diện|lãnh đạo|đơn vị|cơ quan|trụ sở(?:\s+của)?|với vai trò(?:\s+là)?|với tư cách(?:\s+là)?|"
+    r"đại diện|thay mặt|lãnh đạo|đơn vị|cơ quan|trụ sở(?:\s+của)?|với vai trò(?:\s+là)?|với tư cách(?:\s+là)?|"
     r"(?:date\s+)?\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s+(?:đã|cũng))?\s*[,:]?\s*)+",
     re.I,
 )

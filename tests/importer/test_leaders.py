@@ -126,6 +126,42 @@ def test_new_leaders(own_article, name, expected):
     assert all(x.sentence for x in article.leaders)
 
 
+KICKOFF_2026 = (
+    "Khối thi đua các hội ký kết giao ước thi đua năm 2026\n\n"
+    "Sáng 10/3/2026, Khối thi đua các hội đặc thù tỉnh tổ chức hội nghị ký kết giao ước thi đua "
+    "năm 2026.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # at a kick-off the head of the term being opened counts, when not chairing
+        (
+            "Thay mặt Hội Luật gia tỉnh, đơn vị Trưởng khối năm 2026, đồng chí Chủ tịch Hội "
+            "trình bày dự thảo giao ước.",
+            {("Hội Luật gia tỉnh", "head")},
+        ),
+        (
+            "Hội Luật gia tỉnh - Trưởng khối năm 2026 phát biểu khai mạc hội nghị.",
+            {("Hội Luật gia tỉnh", "head")},
+        ),
+        ("Hội nghị do Hội Luật gia tỉnh (đơn vị Trưởng khối) chủ trì.", set()),
+        # a plain "là" states the head in place; a person's post is no unit's role
+        (
+            "Khối gồm 6 hội, trong đó Hội Luật gia tỉnh là Trưởng khối, Hội Nhà báo tỉnh là "
+            "Phó khối.",
+            set(),
+        ),
+        ("Đồng chí Chủ tịch Hội Luật gia tỉnh, Trưởng khối năm 2026 phát biểu.", set()),
+    ],
+)
+def test_leader_phrasings_at_a_kickoff(sentence, expected):
+    article = extract(KICKOFF_2026 + sentence)
+    assert {(x.agency, x.role) for x in article.leaders} == expected
+    assert {x.year for x in article.leaders} <= {2026}
+
+
 def test_this_years_head_named_at_its_own_summary_is_not_new():
     """ "Năm 2024, X được giao là đơn vị Trưởng khối" at the 2024 summary: the sitting head."""
     article = extract(
