@@ -10,6 +10,7 @@ splitting) come from ``extracting``; this module only reads role phrases.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from awards.importer.extracting import (
@@ -54,6 +55,18 @@ _YEAR_AFTER = re.compile(
 _LEAD_YEAR = re.compile(
     r"^\s*(?:và\s+)?(?:trong\s+)?năm(?:\s+học)?\s+(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\s*,?\s*", re.I
 )
+
+
+# The frame that read each leader. LeaderData carries it once it has the field (each row's
+# frame and confidence are issue 9's; the dataclass lives in extracting.py).
+_LEADER_FIELDS = {f.name for f in dataclasses.fields(LeaderData)}
+
+
+def _leader(
+    agency: str, role: str, year: int | None, sentence: str, frame: str
+) -> tuple[LeaderData, int | None]:
+    extra = {"frame": frame} if "frame" in _LEADER_FIELDS else {}
+    return LeaderData(agency=agency, role=role, year=year, sentence=sentence, **extra), year
 
 
 def _year_of(m: re.Match) -> int:
@@ -273,9 +286,7 @@ def _read_sentence(
                 if year is None:
                     ym2 = _YEAR_ANY.search(after[: after.find(" cho ") + 1])
                     year = _year_of(ym2) if ym2 else None
-                batch.append(
-                    (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
-                )
+                batch.append(_leader(name, role, year, sentence, "handover"))
                 prev_end = r.end() + used
                 i += 1
                 continue
@@ -302,9 +313,7 @@ def _read_sentence(
             if not chairs and (
                 elected or (year is not None and year == term) or (year is None and kickoff)
             ):
-                batch.append(
-                    (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
-                )
+                batch.append(_leader(name, role, year, sentence, "colon" if colon else "tag"))
             prev_end = role_end
             i += 1
             continue
@@ -323,6 +332,7 @@ def _read_sentence(
             named, y = _named_after_role(
                 text[role_end:] if ym else after, year, term, batch, elected, kickoff
             )
+            frame = "role_then_la"
             # "Trưởng khối năm 2026 do Sở X đảm nhiệm": the holder after "do"
             dm = None if named else _DO_AFTER.match(text[role_end:])
             if dm and (
@@ -331,17 +341,15 @@ def _read_sentence(
             ):
                 name = _unit_name(dm.group("n"))
                 if name:
-                    named, y = [name], year
+                    named, y, frame = [name], year, "role_then_do"
             for agency in named:
-                batch.append((LeaderData(agency=agency, role=role, year=y, sentence=sentence), y))
+                batch.append(_leader(agency, role, y, sentence, frame))
             if not named and batch:
                 # "X làm Khối trưởng và Y Khối phó": a second holder with the verb left out
                 m = re.fullmatch(r"\s*(?:,|;)?\s*(?:và\s+)?(?P<n>[^,;]+?)\s*", before)
                 name = _unit_name(m.group("n")) if m else None
                 if name:
-                    batch.append(
-                        (LeaderData(agency=name, role=role, year=year, sentence=sentence), year)
-                    )
+                    batch.append(_leader(name, role, year, sentence, "verb_left_out"))
             prev_end = role_end
             i += 1
             continue
@@ -428,9 +436,7 @@ def _read_sentence(
             if len(pieces) == len(group):
                 for agency, g in zip(pieces, group, strict=True):
                     gr = "deputy" if g.group("deputy") else "head"
-                    batch.append(
-                        (LeaderData(agency=agency, role=gr, year=year, sentence=sentence), year)
-                    )
+                    batch.append(_leader(agency, gr, year, sentence, "respectively"))
                 continue
         # "Sở A và Sở B là Khối phó": two holders of one role, each a unit of its own
         pieces = split_names(name_text)
@@ -438,9 +444,7 @@ def _read_sentence(
             for p in pieces:
                 agency = _unit_name(p.text)
                 if agency:
-                    batch.append(
-                        (LeaderData(agency=agency, role=role, year=year, sentence=sentence), year)
-                    )
+                    batch.append(_leader(agency, role, year, sentence, "two_holders"))
             continue
         name = _leader_name(name_text)
         if not name and pieces:
@@ -448,7 +452,7 @@ def _read_sentence(
             name = _leader_name(pieces[-1].text)
         if not name:
             continue
-        batch.append((LeaderData(agency=name, role=role, year=year, sentence=sentence), year))
+        batch.append(_leader(name, role, year, sentence, "chosen_as"))
     known = [y for _l, y in batch if y]
     prev_year = None
     if not known and _ROLE_RE.search(prev):
