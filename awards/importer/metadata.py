@@ -25,7 +25,10 @@ from awards.importer.extracting import (
 )
 from awards.text import fold
 
-_DATE_DMY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b")
+# "ngày 01-02/4/2019": a meeting over two days starts on the first
+_DATE_DMY = re.compile(
+    r"\b(\d{1,2})(?:\s*-\s*\d{1,2}(?=\s*/))?\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\b"
+)
 _DATE_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
 
 _BLOC_STOP = (

@@ -133,3 +133,14 @@ def test_history_years_do_not_outweigh_the_year_of_the_results():
         "đua của Chính phủ."
     )
     assert article.award_year == 2024
+
+
+def test_a_meeting_over_two_days_starts_on_the_first():
+    article = extract(
+        "Hội Nông dân tỉnh nhận Cờ thi đua\n\n"
+        "Hội Nông dân tỉnh Kiên Giang nhận Cờ thi đua.\n\n"
+        "Ngày 03-04/4/2025, tại Hà Nội, Ban Chấp hành Trung ương Hội Nông dân Việt Nam tổ chức "
+        "hội nghị lần thứ 5."
+    )
+    assert article.meeting_date == "2025-04-03"
+    assert article.venue == "Hà Nội"
