@@ -11,6 +11,8 @@ import unicodedata
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def normalize(value: str | None) -> str:
@@ -30,9 +32,20 @@ def normalize_text(value: str | None) -> str:
 
 
 def strip_marks(value: str) -> str:
-    """Remove tone and vowel marks; đ becomes d. Case is kept."""
-    decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Remove tone and vowel marks; đ becomes d. Case is kept.
+
+    Every Vietnamese mark decomposes into U+0300–U+036F, dropped by one regex; only
+    the few other non-ASCII characters left (quotes, dashes, other scripts) are looked
+    up one by one. A character loop over whole articles was a tenth of the importer's time.
+    """
+    decomposed = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", value.translate(_D_MAP)))
+    if decomposed.isascii():
+        return decomposed
+    return _NON_ASCII.sub(_drop_combining, decomposed)
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 def fold(value: str | None) -> str:
@@ -42,7 +55,10 @@ def fold(value: str | None) -> str:
     marks are dropped. "&" is kept; callers that treat "&" and "và" alike use
     ``match_key``. Idempotent: fold(fold(x)) == fold(x).
     """
-    return normalize(strip_marks(normalize(value))).lower()
+    if not value:
+        return ""
+    # NFD inside strip_marks accepts any normal form, so no NFC pass is needed first.
+    return _SPACES.sub(" ", strip_marks(value).replace("\ufeff", "")).strip().lower()
 
 
 def match_key(value: str | None) -> str:
