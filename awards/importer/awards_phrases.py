@@ -92,40 +92,51 @@ _UNIT_TITLE = re.compile(r"[Đđ]ơn\s+vị\s+(?:[Qq]uyết\s+thắng|[Tt]iên\s
 # Awards
 
 
+# The words that tell who gives an award (see _level); compiled once, read for every giver.
+_CENTRAL_AGENCY = re.compile(r"(?:thanh tra|văn phòng|ban cơ yếu)\s+chính phủ")
+_GOVERNMENT = re.compile(r"thủ tướng|chính phủ|qđ-ttg")
+_PRESIDENT = re.compile(r"chủ tịch nước|qđ-ctn")
+_PEOPLES_COMMITTEE = re.compile(r"(?:ubnd|[uủ][ỷy] ban nhân dân|qđ-ub)")
+_LOCAL_COMMITTEE = re.compile(r"(?:ubnd|ban nhân dân)\s+(?:huyện|quận|thị xã|xã|phường)")
+_OF_THE_PROVINCE = re.compile(
+    r"\b(?:của tỉnh|cấp tỉnh|của thành phố|cấp thành phố|xuất sắc của tỉnh)\b"
+)
+_MASS_ORGANISATION = re.compile(r"\b(?:hội|đoàn|mặt trận|mttq|liên đoàn)\b")
+_GENERAL_DEPARTMENT = re.compile(r"\btổng cục\b")
+_MINISTRY_WORD = re.compile(r"\bbộ\b")
+_CENTRAL_BODY = re.compile(
+    r"\b(?:bộ|bộ trưởng|trung ương|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
+    r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b"
+)
+_MILITARY_COMMAND = re.compile(r"\bbộ chỉ huy\b")
+_LOCAL_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\b")
+_SECTOR = re.compile(r"\bngành\b")
+
+
 def _level(text: str | None) -> str | None:
     """Which level gives: gov, state (President), prov, ministry, or other (a local body)."""
     if not text:
         return None
     t = text.lower()
     # central agencies with "Chính phủ" in their name give ministry-level awards
-    if re.search(r"(?:thanh tra|văn phòng|ban cơ yếu)\s+chính phủ", t) and "thủ tướng" not in t:
+    if _CENTRAL_AGENCY.search(t) and "thủ tướng" not in t:
         return "ministry"
-    if re.search(r"thủ tướng|chính phủ|qđ-ttg", t):
+    if _GOVERNMENT.search(t):
         return "gov"
-    if re.search(r"chủ tịch nước|qđ-ctn", t):
+    if _PRESIDENT.search(t):
         return "state"
-    if re.search(r"(?:ubnd|[uủ][ỷy] ban nhân dân|qđ-ub)", t):
-        if re.search(r"(?:ubnd|ban nhân dân)\s+(?:huyện|quận|thị xã|xã|phường)", t):
-            return "other"
-        return "prov"
-    if re.search(
-        r"\b(?:của tỉnh|cấp tỉnh|của thành phố|cấp thành phố|xuất sắc của tỉnh)\b", t
-    ) and not re.search(r"\b(?:hội|đoàn|mặt trận|mttq|liên đoàn)\b", t):
+    if _PEOPLES_COMMITTEE.search(t):
+        return "other" if _LOCAL_COMMITTEE.search(t) else "prov"
+    if _OF_THE_PROVINCE.search(t) and not _MASS_ORGANISATION.search(t):
         return "prov"
     # a department of a ministry ("Tổng cục Chính trị Công an nhân dân") is not the ministry
-    if re.search(r"\btổng cục\b", t) and not re.search(r"\bbộ\b", t):
+    if _GENERAL_DEPARTMENT.search(t) and not _MINISTRY_WORD.search(t):
         return "other"
-    if re.search(
-        r"\b(?:bộ|bộ trưởng|trung ương|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
-        r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b",
-        t,
-    ):
-        if re.search(r"\bbộ chỉ huy\b", t):
-            return "other"
-        return "ministry"
-    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\b", t):
+    if _CENTRAL_BODY.search(t):
+        return "other" if _MILITARY_COMMAND.search(t) else "ministry"
+    if _LOCAL_PLACE.search(t):
         return "other"
-    if "việt nam" in t or re.search(r"\bngành\b", t):
+    if "việt nam" in t or _SECTOR.search(t):
         return "ministry"
     return None
 
