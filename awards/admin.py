@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, exports, roles, services
+from . import admin_views, exports, resources, roles, services
 from .import_formats import LimitedImports
 from .models import (
     Agency,
@@ -136,9 +136,26 @@ class ScopedImportExport(LimitedImports, ImportExportMixin):
 
     to_encoding = "utf-8-sig"  # Excel reads UTF-8 CSV only with a BOM
     from_encoding = "utf-8-sig"
+    # round-trip cells and Vietnamese labels, read within the import limits
+    formats = import_formats = resources.EXCHANGE_FORMATS
 
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {**kwargs, "user": request.user}
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """Stream the download from the database instead of building it in memory."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        resource = self.choose_export_resource_class(export_form, request)(
+            **self.get_export_resource_kwargs(request)
+        )
+        return resources.export_response(
+            resource,
+            queryset,
+            file_format=file_format,
+            filename=self.get_export_filename(request, queryset, file_format),
+            export_fields=self.get_export_resource_fields_from_form(export_form),
+        )
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)

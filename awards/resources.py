@@ -8,20 +8,33 @@ Lookups are folded (awards.text.fold), so "Sở Tài nguyên và Môi trường"
 
 A resource built with ``user=`` refuses rows outside that user's blocs or in a closed
 year; ``import_rows`` imports all or nothing and names every failing row.
+
+Files are for Vietnamese staff and round-trip: headers and choice values are written in
+Vietnamese (codes are still read), empty cells stay empty, and a CSV cell that a
+spreadsheet would run as a formula is quoted as awards.exports does for the public CSV,
+in a way that reading the file takes back (``escape_cell`` / ``restore_cell``).
+Nominations are exported from ``values_list`` rows, streamed by the admin.
 """
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import UniqueConstraint
+from django.http import StreamingHttpResponse
+from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.formats import base_formats
 
-from awards import roles, services
+from awards import exports, roles, services
+from awards.import_formats import LimitedCSV, LimitedXLSX
 from awards.models import (
     Agency,
     Alias,
@@ -34,6 +47,107 @@ from awards.models import (
 )
 from awards.models.agencies import unique_slug
 from awards.text import fold, normalize
+
+# --- cells -----------------------------------------------------------------------------
+
+
+def escape_cell(value):
+    """Quote a text cell a spreadsheet would run, as the public CSV does, reversibly.
+
+    A cell starting with a formula trigger gets the public CSV's leading ``'``
+    (awards.exports.neutralise). So that ``restore_cell`` can take exactly that quote
+    off again, a cell that already starts with quotes before a trigger gets one more.
+    """
+    if value.__class__ is str and value.lstrip("'").startswith(exports.FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value):
+    """The cell as it was before ``escape_cell`` (for CSV files read back)."""
+    if (
+        value.__class__ is str
+        and value.startswith("'")
+        and value.lstrip("'").startswith(exports.FORMULA_TRIGGERS)
+    ):
+        return value[1:]
+    return value
+
+
+def exchange_csv_chunks(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[bytes]:
+    """CSV bytes through the public export's writer (BOM, batches), cells escaped reversibly."""
+    return exports.csv_chunks(([escape_cell(v) for v in row] for row in rows), header=header)
+
+
+def exchange_sheet(header: Sequence[str], rows: Iterable[Sequence]) -> exports.Sheet:
+    """An XLSX sheet for the public export's writer: formulas stored as text, None empty."""
+    return exports.Sheet(title="Dữ liệu", rows=rows, header=header, widths=[24] * len(header))
+
+
+class ExchangeCSV(LimitedCSV):
+    """CSV as staff exchange it: Excel's BOM, neutralised formulas, restored on reading
+    (within the import limits of awards.import_formats)."""
+
+    def create_dataset(self, in_stream):
+        return restored(super().create_dataset(in_stream))
+
+    def export_data(self, dataset, **kwargs):
+        content = b"".join(exchange_csv_chunks(dataset.headers, dataset))
+        return content.decode("utf-8-sig")  # the admin encodes it again, with the BOM
+
+
+class ExchangeXLSX(LimitedXLSX):
+    """XLSX written like the report export: empty cells empty, text never run as a formula."""
+
+    def export_data(self, dataset, **kwargs):
+        buffer = io.BytesIO()
+        exports.write_workbook([exchange_sheet(dataset.headers, dataset)], buffer)
+        return buffer.getvalue()
+
+
+EXCHANGE_FORMATS = [ExchangeCSV, ExchangeXLSX]
+
+
+def restored(dataset: tablib.Dataset) -> tablib.Dataset:
+    """A CSV dataset with every escaped cell taken back."""
+    out = tablib.Dataset(headers=dataset.headers)
+    for row in dataset:
+        out.append([restore_cell(v) for v in row])
+    return out
+
+
+class ChoiceLabelWidget(widgets.Widget):
+    """A choice written as its Vietnamese label; read from the label or the code, folded."""
+
+    def __init__(self, choices, *, label: str, labels: dict[str, str] | None = None):
+        super().__init__()
+        self.choices = choices
+        self.label = label
+        self._labels = labels
+
+    def labels(self) -> dict[str, str]:
+        if self._labels is None:
+            with translation.override("vi"):  # files go into Vietnamese reports
+                self._labels = {code: str(text) for code, text in self.choices}
+        return self._labels
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return ""
+        index = {}
+        for code, label in self.labels().items():
+            index[fold(code)] = code
+            index[fold(label)] = code
+        try:
+            return index[fold(text)]
+        except KeyError:
+            raise ValueError(
+                _("No %(what)s “%(value)s”.") % {"what": self.label, "value": value}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return self.labels().get(value, value or "")
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):
@@ -101,11 +215,16 @@ class FoldedNamesWidget(NaturalKeyWidget):
 
 
 class AwardCodeWidget(NaturalKeyWidget):
+    """An award by its official name (as exported), its short name or its code."""
+
     def build_index(self):
-        index = {}
-        for pk, code in AwardType.objects.values_list("pk", "code"):
-            index[fold(code)] = [pk]
-        return index
+        index = defaultdict(list)
+        for pk, code, name, short in AwardType.objects.values_list(
+            "pk", "code", "name", "short_name"
+        ):
+            for key in {fold(code), fold(name), fold(short)} - {""}:
+                index[key].append(pk)
+        return dict(index)
 
 
 class YearWidget(NaturalKeyWidget):
@@ -139,9 +258,26 @@ class PersonWidget(NaturalKeyWidget):
 class ScopedResource(resources.ModelResource):
     """Knows who imports: refuses rows of blocs they do not keep and of closed years."""
 
+    # Vietnamese column headers by field name; the names themselves are read too.
+    headers: dict[str, str] = {}
+
     def __init__(self, *, user=None, **kwargs):
         super().__init__(**kwargs)
         self.user = user
+        for name, header in self.headers.items():
+            self.fields[name].column_name = header
+
+    def column(self, name: str) -> str:
+        return self.fields[name].column_name
+
+    def before_import(self, dataset, **kwargs):
+        """Take headers as exported (Vietnamese) or as field names, in any case or marks."""
+        names = {}
+        for key, field in self.fields.items():
+            names.setdefault(fold(field.column_name), field.column_name)
+            names.setdefault(fold(key), field.column_name)
+        dataset.headers = [names.get(fold(str(h or "")), h) for h in dataset.headers or []]
+        super().before_import(dataset, **kwargs)
 
     def before_import_row(self, row, **kwargs):
         """Empty XLSX cells arrive as None; text columns want "" like in CSV."""
@@ -221,10 +357,33 @@ class ScopedResource(resources.ModelResource):
             queryset = self.scoped(queryset)
         return super().export(queryset=queryset, **kwargs)
 
+    def export_table(self, queryset=None, *, export_fields=None) -> tuple[list[str], Iterable]:
+        """(header, rows) of an export with native values (None for an empty cell).
+
+        Small tables go through django-import-export's dataset; nominations override
+        this with rows read straight from the database.
+        """
+        dataset = self.export(queryset, export_fields=export_fields, force_native_type=True)
+        return list(dataset.headers), ([None if v == "" else v for v in row] for row in dataset)
+
 
 class AgencyResource(ScopedResource):
     name = fields.Field(attribute="name", column_name="name")
+    kind = fields.Field(
+        attribute="kind",
+        column_name="kind",
+        widget=ChoiceLabelWidget(Agency.Kind.choices, label=_("kind")),
+    )
     aliases = fields.Field(column_name="aliases", readonly=False)
+    headers = {
+        "name": "Tên",
+        "kind": "Loại",
+        "province": "Tỉnh/thành phố",
+        "established_on": "Ngày thành lập",
+        "dissolved_on": "Ngày giải thể",
+        "notes": "Ghi chú",
+        "aliases": "Tên gọi khác",
+    }
 
     class Meta:
         model = Agency
@@ -241,7 +400,7 @@ class AgencyResource(ScopedResource):
     def get_instance(self, instance_loader, row):
         """An existing agency by any of its names or aliases, not just the current name."""
         try:
-            return self._names.lookup(row.get("name", ""))
+            return self._names.lookup(row.get(self.column("name"), ""))
         except ValueError:
             return None
 
@@ -254,12 +413,11 @@ class AgencyResource(ScopedResource):
         return "; ".join(a.text for a in agency.aliases.all())
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        if field.column_name == "name" and instance.pk:
+        if field is self.fields["name"] and instance.pk:
             return  # the row found it by some name; renaming keeps history (Agency.rename)
-        if field.column_name == "aliases":
-            instance._import_aliases = [
-                normalize(a) for a in str(row.get("aliases") or "").split(";") if normalize(a)
-            ]
+        if field is self.fields["aliases"]:
+            text = str(row.get(field.column_name) or "")
+            instance._import_aliases = [normalize(a) for a in text.split(";") if normalize(a)]
             return
         super().import_field(field, instance, row, is_m2m, **kwargs)
 
@@ -298,6 +456,18 @@ class MembershipResource(ScopedResource):
         column_name="agency",
         widget=FoldedNamesWidget(Agency, label=_("agency")),
     )
+    role = fields.Field(
+        attribute="role",
+        column_name="role",
+        widget=ChoiceLabelWidget(Membership.Role.choices, label=_("role")),
+    )
+    headers = {
+        "year": "Năm",
+        "bloc": "Khối/Cụm thi đua",
+        "agency": "Đơn vị",
+        "role": "Vai trò",
+        "notes": "Ghi chú",
+    }
 
     class Meta:
         model = Membership
@@ -309,6 +479,26 @@ class MembershipResource(ScopedResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("bloc", "agency", "year")
+
+
+# The exchange file's nomination columns: field name, header, value read from the database.
+# Headers shared with the report export (awards.exports.HEADER) are spelled the same.
+NOMINATION_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("year", "Năm", "year_id"),
+    ("bloc", "Khối/Cụm thi đua", "bloc__name"),
+    ("award", "Hình thức khen thưởng", "award_type__name"),
+    ("agency", "Đơn vị", "agency__name"),
+    ("person", "Cá nhân (mã)", "person__slug"),
+    ("nominee_name", "Tên đơn vị/cá nhân khi khen thưởng", "nominee_name"),
+    ("status", "Trạng thái", "status"),
+    ("status_reason", "Lý do", "status_reason"),
+    ("override_reason", "Lý do vẫn khen khi vượt quy định", "override_reason"),
+    ("votes", "Số phiếu", "votes"),
+    ("rank", "Xếp hạng", "rank"),
+    ("notes", "Ghi chú", "notes"),
+    ("decision_number", "Số quyết định", "decision__number"),
+    ("decision_date", "Ngày quyết định", "decision__date"),
+)
 
 
 class NominationResource(ScopedResource):
@@ -323,7 +513,7 @@ class NominationResource(ScopedResource):
     award = fields.Field(
         attribute="award_type",
         column_name="award",
-        widget=AwardCodeWidget(AwardType, label=_("award code"), render_attr="code"),
+        widget=AwardCodeWidget(AwardType, label=_("award"), render_attr="name"),
     )
     agency = fields.Field(
         attribute="agency",
@@ -332,6 +522,13 @@ class NominationResource(ScopedResource):
     )
     person = fields.Field(
         attribute="person", column_name="person", widget=PersonWidget(Person, label=_("person"))
+    )
+    status = fields.Field(
+        attribute="status",
+        column_name="status",
+        widget=ChoiceLabelWidget(
+            Nomination.Status.choices, label=_("status"), labels=exports.STATUS_LABELS
+        ),
     )
     decision_number = fields.Field(
         attribute="decision__number", column_name="decision_number", readonly=True
@@ -342,42 +539,44 @@ class NominationResource(ScopedResource):
         readonly=True,
         widget=widgets.DateWidget("%Y-%m-%d"),
     )
+    headers = {name: header for name, header, _value in NOMINATION_COLUMNS}
 
     class Meta:
         model = Nomination
-        fields = (
-            "year",
-            "bloc",
-            "award",
-            "agency",
-            "person",
-            "nominee_name",
-            "status",
-            "status_reason",
-            "override_reason",
-            "votes",
-            "rank",
-            "notes",
-            "decision_number",
-            "decision_date",
-        )
+        fields = tuple(name for name, _header, _value in NOMINATION_COLUMNS)
         export_order = fields
         import_id_fields = ("year", "award", "agency", "person")
+        skip_unchanged = True
         clean_model_instances = True
 
     def get_instance(self, instance_loader, row):
-        """The standing nomination for this nominee, award and year, within the user's blocs."""
+        """The nomination a row stands for, within the user's blocs.
+
+        A proposed or awarded row is the standing nomination of that nominee, award and
+        year. A rejected, withdrawn or revoked row is first the closed record with the
+        same status and reason (each used once per file, so a re-imported export adds
+        nothing), else the standing nomination it closes.
+        """
         try:
             keys = {name: self.fields[name].clean(row) for name in self._meta.import_id_fields}
+            status = self.fields["status"].clean(row) or Nomination.Status.PROPOSED
         except (ValueError, KeyError):
             return None  # the row error is reported when the fields are imported
         if not (keys["year"] and keys["award"] and (keys["agency"] or keys["person"])):
             return None
-        standing = self.standing(keys["year"].year)
         agency, person = keys["agency"], keys["person"]
-        return standing.get(
-            (keys["award"].pk, agency.pk if agency else None, person.pk if person else None)
-        )
+        nominee = (keys["award"].pk, agency.pk if agency else None, person.pk if person else None)
+        year = keys["year"].year
+        if status not in Nomination.PUBLIC_STATUSES:
+            reason = normalize(str(row.get(self.column("status_reason")) or ""))
+            used = self.__dict__.setdefault("_used", set())
+            for closed in self.closed(year).get(nominee, []):
+                if (closed.status, closed.status_reason) == (status, reason) and (
+                    closed.pk not in used
+                ):
+                    used.add(closed.pk)
+                    return closed
+        return self.standing(year).get(nominee)
 
     def standing(self, year: int) -> dict:
         """The year's standing nominations in the user's blocs, read once per import."""
@@ -389,10 +588,61 @@ class NominationResource(ScopedResource):
             cache[year] = {(n.award_type_id, n.agency_id, n.person_id): n for n in qs}
         return cache[year]
 
+    def closed(self, year: int) -> dict:
+        """The year's rejected, withdrawn and revoked nominations by nominee, read once."""
+        cache = self.__dict__.setdefault("_closed", {})
+        if year not in cache:
+            qs = self.scoped(
+                Nomination.objects.filter(year_id=year).exclude(
+                    status__in=Nomination.PUBLIC_STATUSES
+                )
+            ).order_by("pk")
+            found = defaultdict(list)
+            for n in qs:
+                found[(n.award_type_id, n.agency_id, n.person_id)].append(n)
+            cache[year] = found
+        return cache[year]
+
     def before_import_row(self, row, **kwargs):
         super().before_import_row(row, **kwargs)
-        if "status" in row and not row["status"]:
-            row["status"] = Nomination.Status.PROPOSED
+        column = self.column("status")
+        if column in row and not row[column]:
+            row[column] = Nomination.Status.PROPOSED
+
+    def before_import(self, dataset, **kwargs):
+        """A file naming only agencies (or only people) needs no empty column for the other."""
+        super().before_import(dataset, **kwargs)
+        for name in ("agency", "person"):
+            if self.column(name) not in dataset.headers:
+                dataset.append_col([""] * dataset.height, header=self.column(name))
+
+    def export_table(self, queryset=None, *, export_fields=None):
+        """The rows straight from ``values_list``: one query, no model instances, streamed."""
+        if queryset is None:
+            queryset = self.get_queryset()
+        queryset = self.scoped(queryset)
+        columns = [c for c in NOMINATION_COLUMNS if not export_fields or c[0] in export_fields]
+        header = [self.column(name) for name, _header, _value in columns]
+        status_at = next((i for i, (name, _h, _v) in enumerate(columns) if name == "status"), None)
+        labels = exports.STATUS_LABELS
+
+        def rows():
+            values = queryset.values_list(*(value for _n, _h, value in columns))
+            for row in values.iterator(chunk_size=exports.CHUNK_SIZE):
+                row = [None if v == "" else v for v in row]
+                if status_at is not None:
+                    row[status_at] = labels.get(row[status_at], row[status_at])
+                yield row
+
+        return header, rows()
+
+    def export(self, queryset=None, **kwargs):
+        """The same rows as ``export_table``, as a tablib Dataset (small exports, tests)."""
+        header, rows = self.export_table(queryset, export_fields=kwargs.get("export_fields"))
+        dataset = tablib.Dataset(headers=header)
+        for row in rows:
+            dataset.append(row)
+        return dataset
 
     def get_queryset(self):
         return (
@@ -422,7 +672,25 @@ def read_dataset(content: bytes | str, *, format: str) -> tablib.Dataset:
         return tablib.Dataset().load(content, format="xlsx")
     if isinstance(content, bytes):
         content = content.decode("utf-8-sig")
-    return tablib.Dataset().load(content, format="csv")
+    return restored(tablib.Dataset().load(content.lstrip("\ufeff"), format="csv"))
+
+
+def export_response(resource: ScopedResource, queryset, *, file_format, filename, export_fields):
+    """The admin's export as a download that starts at once and holds one batch in memory.
+
+    CSV streams through awards.exports.csv_chunks; XLSX is written row by row to a
+    temporary file (a zip cannot be streamed), like the report export.
+    """
+    header, rows = resource.export_table(queryset, export_fields=export_fields)
+    if isinstance(file_format, base_formats.XLSX):
+        return exports.workbook_response([exchange_sheet(header, rows)], filename=filename)
+    response = StreamingHttpResponse(
+        exchange_csv_chunks(header, rows), content_type=exports.CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=filename
+    )
+    return response
 
 
 def import_rows(resource: ScopedResource, dataset: tablib.Dataset, *, dry_run: bool = False):
@@ -445,7 +713,7 @@ def import_rows(resource: ScopedResource, dataset: tablib.Dataset, *, dry_run: b
 
 def row_problems(result) -> list[tuple[int, str]]:
     """(row number, message) for every failing row; row 1 is the first data row."""
-    problems = []
+    problems = [(0, str(error.error)) for error in result.base_errors]
     for invalid in result.invalid_rows:
         for field_name, messages in invalid.field_specific_errors.items():
             for message in messages:

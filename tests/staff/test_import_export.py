@@ -70,7 +70,7 @@ def test_reimporting_an_export_changes_nothing_and_keeps_vietnamese(bloc, board_
     NominationFactory(bloc=bloc, agency=AgencyFactory(name="Sở Nội vụ"), votes=3)
     exported = NominationResource(user=board_staff).export()
     csv_text = exported.csv
-    assert "Sở Nội vụ" in csv_text and "prov_cert" in csv_text
+    assert "Sở Nội vụ" in csv_text and "Bằng khen của Chủ tịch UBND tỉnh" in csv_text
     result = import_rows(NominationResource(user=board_staff), read_dataset(csv_text, format="csv"))
     assert row_problems(result) == []
     assert Nomination.objects.count() == 1
