@@ -9,6 +9,11 @@ What counts as "held" in a year: an awarded nomination, and, for the nomination'
 year, also a proposed one (proposals of one meeting are decided together). Windows of
 consecutive years end with the nomination's achievement year; a year with no record
 breaks a chain and is named as missing.
+
+A nomination whose override was recorded with a written reason has no open problem:
+the board has weighed the warnings. A bloc leads with the flag it proposes: when no
+rank is typed, the bloc's only proposal for that flag in the year (of several, the one
+with the most votes) counts as first.
 """
 
 from __future__ import annotations
@@ -111,6 +116,7 @@ class _Checker:
     def _load(self, nominations: list) -> None:
         bloc_ids = {n.bloc_id for n in nominations if n.bloc_id}
         self.blocs = {b.pk: b for b in Bloc.objects.filter(pk__in=bloc_ids)} if bloc_ids else {}
+        self._load_bloc_proposals(nominations)
         agencies = {n.agency_id for n in nominations if n.agency_id}
         people = {n.person_id for n in nominations if n.person_id}
         years = [int(n.year_id) for n in nominations if n.year_id]
@@ -136,9 +142,61 @@ class _Checker:
             key = ("agency", agency_id) if agency_id else ("person", person_id)
             self.histories[key].ratings[year] = level
 
+    def _load_bloc_proposals(self, nominations: list) -> None:
+        """The active nominations for "leads the bloc" awards in the blocs and years checked.
+
+        Keyed by (bloc, year, award): (pk, votes, rank, name) rows, read in one query.
+        """
+        self.bloc_proposals: dict[tuple[int, int, int], list[tuple]] = defaultdict(list)
+        leading = {
+            r.award_type_id
+            for r in self.rules.prerequisites
+            if r.kind == PrerequisiteRule.Kind.LEADS_BLOC
+        }
+        pairs = {
+            (n.bloc_id, int(n.year_id))
+            for n in nominations
+            if n.bloc_id and n.year_id and n.award_type_id in leading
+        }
+        if not pairs:
+            return
+        rows = Nomination.objects.filter(
+            bloc_id__in={b for b, _y in pairs},
+            year_id__in={y for _b, y in pairs},
+            award_type_id__in=leading,
+            status__in=ACTIVE,
+        ).values_list("pk", "bloc_id", "year_id", "award_type_id", "votes", "rank", "nominee_name")
+        for pk, bloc_id, year, award_id, votes, rank, name in rows:
+            self.bloc_proposals[(bloc_id, year, award_id)].append((pk, votes, rank, name))
+
+    def _bloc_leader(self, nomination, year: int, best: int):
+        """Who leads the bloc for this award: (leads?, the name of the one that does).
+
+        A typed rank within ``best`` leads; without one, the bloc's proposal with the
+        most votes (the earliest on a tie) among those without a rank, if none is ranked.
+        """
+        others = [
+            row
+            for row in self.bloc_proposals.get(
+                (nomination.bloc_id, year, nomination.award_type_id), []
+            )
+            if row[0] != nomination.pk
+        ]
+        if nomination.rank is not None:
+            return nomination.rank <= best, ""
+        ranked = [row for row in others if row[2] is not None and row[2] <= best]
+        if ranked:
+            return False, ranked[0][3]
+        mine = (nomination.pk, nomination.votes, None, nomination.nominee_display)
+        unranked = [row for row in others if row[2] is None] + [mine]
+        first = min(unranked, key=lambda r: (-(r[1] or 0), r[0] is None, r[0] or 0))
+        return first is mine, first[3]
+
     def check(self, nomination) -> list[RuleProblem]:
         if nomination.status not in ACTIVE or not nomination.award_type_id:
             return []
+        if (nomination.override_reason or "").strip():
+            return []  # the board recorded why it awards anyway
         subject = _subject(nomination)
         if subject is None or not nomination.year_id:
             return []
@@ -249,12 +307,17 @@ class _Checker:
             return self._problem(rule, "prerequisite", nomination, year, message, missing)
         if kind == PrerequisiteRule.Kind.LEADS_BLOC:
             best = rule.min_count or 1
-            if nomination.bloc_id and nomination.rank is not None and nomination.rank <= best:
-                return None
             if not nomination.bloc_id:
                 message = _("Not proposed by a bloc, so it cannot lead one.")
-            elif nomination.rank is None:
-                message = _("Its rank in the bloc for %(year)s is not recorded.") % {"year": year}
+                return self._problem(rule, "prerequisite", nomination, year, message, [year])
+            leads, leader = self._bloc_leader(nomination, year, best)
+            if leads:
+                return None
+            if nomination.rank is None:
+                message = _(
+                    "Its rank in the bloc for %(year)s is not recorded, and %(leader)s "
+                    "is proposed first."
+                ) % {"year": year, "leader": leader}
             else:
                 message = _("Ranked %(rank)s in its bloc in %(year)s, not first.") % {
                     "rank": nomination.rank,

@@ -37,7 +37,11 @@ def prov_flag_leads(broken):
 
 
 def gov_flag_leads(broken):
-    return propose(AgencyFactory(), "gov_flag", 2024, rank=None if broken else 1)
+    """Unranked: the bloc's proposal with the most votes leads it, a second one does not."""
+    bloc = BlocFactory()
+    if broken:
+        propose(AgencyFactory(), "gov_flag", 2024, bloc=bloc, votes=20)
+    return propose(AgencyFactory(), "gov_flag", 2024, bloc=bloc, rank=None, votes=4)
 
 
 def gov_flag_same_year(broken):
