@@ -8,12 +8,15 @@ awards.rules and awards.services; the pages are in awards.admin_views.
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -193,6 +196,44 @@ class ScopedInline(CheckedInline):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and roles.can_touch(request.user, obj)
+
+
+# --- staff groups ------------------------------------------------------------------------
+
+# The groups keep their English names in the database (awards.roles looks them up by
+# name); the admin shows them in the reader's language.
+GROUP_NAMES = (
+    gettext_noop("Board administrators"),
+    gettext_noop("Board staff"),
+    gettext_noop("Bloc secretaries"),
+    gettext_noop("Viewers"),
+)
+
+
+def group_label(group) -> str:
+    return gettext(group.name)
+
+
+class TranslatedGroupAdmin(GroupAdmin):
+    list_display = ["translated_name"]
+
+    @admin.display(description=_("name"), ordering="name")
+    def translated_name(self, group):
+        return group_label(group)
+
+
+class StaffUserAdmin(UserAdmin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups" and field is not None:
+            field.label_from_instance = group_label
+        return field
+
+
+for _model, _admin in ((Group, TranslatedGroupAdmin), (User, StaffUserAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)
 
 
 # --- agencies and people ---------------------------------------------------------------
