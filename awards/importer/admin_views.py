@@ -1,8 +1,13 @@
 """Admin "Import article": paste or upload, preview with highlights, correct rows, confirm.
 
-The preview never writes. Confirming re-extracts the same text, applies the
-staff's corrections (drop a row, edit the nominee, award or status, pick another
-agency) and saves everything through ``article_import`` in one transaction.
+The preview never writes; it warns when the text was imported before and when its years
+are closed. Confirming re-extracts the same text, applies the staff's corrections (drop
+a row, edit the nominee, award or status, pick another agency, whose name in the award
+year is then the nominee's name) and saves everything through ``article_import`` in one
+transaction; a confirm that keeps no row saves nothing.
+
+A pasted excerpt is often one paragraph with no headline: the extractor takes the first
+line as the title, so when that finds nothing the text is read again as body only.
 """
 
 from __future__ import annotations
@@ -19,7 +24,10 @@ from django.utils.translation import gettext as _
 from awards.importer.extracting import AWARD_CODES, extract
 from awards.importer.reading import ArticleInputError, read_article
 from awards.importer.resolving import Resolution, Resolver, resolve_article
-from awards.importer.saving import article_import
+from awards.importer.saving import _results_year, article_import, content_hash_of
+
+# Read before an excerpt with no headline, so that its first sentence is body, not title.
+EXCERPT_HEADLINE = "\u2014"
 
 STATUSES = ("proposed", "awarded")
 
@@ -70,6 +78,50 @@ def rule_warnings(article, resolutions) -> list[list[str]]:
         except Exception as exc:  # a rule error must not hide the preview
             out[i] = [_("Rules could not be checked: %(error)s") % {"error": exc}]
     return out
+
+
+def extract_text(text: str):
+    """Extract an article; a bare excerpt (nothing found with its first line as title) is
+    read again as body only, with no title."""
+    article = extract(text)
+    if article.nominations or article.leaders:
+        return article
+    excerpt = extract(EXCERPT_HEADLINE + "\n\n" + text)
+    if not (excerpt.nominations or excerpt.leaders):
+        return article
+    excerpt.title = None
+    return excerpt
+
+
+def preview_notices(text: str, article) -> list[dict]:
+    """What staff should know before confirming: an earlier import, closed years."""
+    from awards.models import EmulationYear, SourceDocument
+
+    notices = []
+    earlier = SourceDocument.objects.filter(content_hash=content_hash_of(text)).first()
+    if earlier is not None:
+        notices.append(
+            {
+                "css": "imp-reimport",
+                "text": _(
+                    "This text was imported before (%(source)s); confirming will change nothing."
+                )
+                % {"source": earlier.title or earlier.pk},
+                "url": reverse("admin:awards_sourcedocument_change", args=[earlier.pk]),
+            }
+        )
+    years = {_results_year(article)} | {leader.year for leader in article.leaders}
+    for year in EmulationYear.objects.filter(year__in=years - {None}).order_by("year"):
+        if year.is_closed:
+            notices.append(
+                {
+                    "css": "imp-closed",
+                    "text": _("%(year)s is closed: its records can no longer be added or changed.")
+                    % {"year": year.year},
+                    "url": "",
+                }
+            )
+    return notices
 
 
 def highlight(text: str, article) -> str:
@@ -151,7 +203,7 @@ def _preview(request, model_admin, items):
     widget = _agency_widget(model_admin)
     articles = []
     for i, (label, text) in enumerate(items):
-        article = extract(text)
+        article = extract_text(text)
         res = resolve_article(article, resolver)
         rules = rule_warnings(article, res)
         rows = [
@@ -185,6 +237,7 @@ def _preview(request, model_admin, items):
                 "rows": rows,
                 "leaders": leaders,
                 "highlighted": highlight(article.text, article),
+                "notices": preview_notices(text, article),
             }
         )
     context = {
@@ -198,6 +251,19 @@ def _preview(request, model_admin, items):
         "media": model_admin.media + widget.media,
     }
     return render(request, "admin/awards/import_article_preview.html", context)
+
+
+def _name_in_year(agency_id: int, article) -> str | None:
+    """The agency's name at the end of the article's results year (its current name if none)."""
+    import datetime
+
+    from awards.models import Agency
+
+    agency = Agency.objects.filter(pk=agency_id).first()
+    if agency is None:
+        return None
+    year = _results_year(article)
+    return agency.name_on(datetime.date(year, 12, 31) if year else None)
 
 
 def _apply_corrections(post, i: int, article, resolutions) -> None:
@@ -225,8 +291,12 @@ def _apply_corrections(post, i: int, article, resolutions) -> None:
             if choice == "new":
                 res = Resolution(nom.nominee, "new")
             elif choice.isdigit():
-                how = "chosen" if not res or str(res.pk) != choice else res.how
-                res = Resolution(nom.nominee, how, int(choice))
+                if not res or str(res.pk) != choice:
+                    # another agency: the award carries its name of that year, not the text's
+                    nom.nominee = _name_in_year(int(choice), article) or nom.nominee
+                    res = Resolution(nom.nominee, "chosen", int(choice))
+                else:
+                    res = Resolution(nom.nominee, res.how, int(choice))
         keep_noms.append(nom)
         keep_res.append(res)
         keep_awards.append(award)
@@ -249,9 +319,18 @@ def _confirm(request, model_admin):
         text = request.POST.get(f"a{i}-text", "")
         if not request.POST.get(f"a{i}-keep") or not text.strip():
             continue
-        article = extract(text)
+        article = extract_text(text)
         resolutions = resolve_article(article, resolver)
         _apply_corrections(request.POST, i, article, resolutions)
+        label = request.POST.get(f"a{i}-label", "")
+        if not (article.nominations or article.leaders):
+            # no row kept: a source and a meeting alone would only clutter the register
+            messages.error(
+                request,
+                _("%(label)s: nothing to save, no nomination or leader was kept.")
+                % {"label": label},
+            )
+            continue
         result = article_import(
             text=text,
             article=article,
@@ -259,7 +338,6 @@ def _confirm(request, model_admin):
             user=request.user,
             source_url=request.POST.get(f"a{i}-url") or None,
         )
-        label = request.POST.get(f"a{i}-label", "")
         level = messages.WARNING if result.already_imported else messages.SUCCESS
         if result.refused:  # e.g. a closed year: nothing was saved
             level = messages.ERROR

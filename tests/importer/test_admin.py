@@ -104,3 +104,94 @@ def test_confirm_takes_the_searched_agency(admin_client, seed_text):
     data["a0-n8-agency_search"] = str(chosen.pk)
     admin_client.post(reverse(URL), data)
     assert Nomination.objects.filter(agency=chosen).count() == 1
+
+
+# --- issue 10, finding 11 ------------------------------------------------------------------
+
+PARAGRAPH = (
+    "Tại hội nghị tổng kết công tác thi đua năm 2023 của Khối thi đua các Sở kinh tế tỉnh "
+    "Bắc Ninh ngày 15/12/2023, các thành viên đã bình xét, suy tôn Sở Xây dựng dẫn đầu khối, "
+    "đề nghị UBND tỉnh tặng Cờ thi đua; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho "
+    "Sở Công thương và Sở Tài chính."
+)
+
+
+def confirm_data(text, rows=3, **extra):
+    data = {"action": "confirm", "count": "1", "a0-keep": "1", "a0-text": text, "a0-label": "x"}
+    data.update({f"a0-n{j}-keep": "1" for j in range(rows)})
+    data.update(extra)
+    return data
+
+
+def test_import_article_is_linked_from_the_admin_index_and_the_sources(admin_client):
+    link = f'href="{reverse(URL)}"'
+    assert link in admin_client.get(reverse("admin:index")).content.decode()
+    sources = reverse("admin:awards_sourcedocument_changelist")
+    assert link in admin_client.get(sources).content.decode()
+
+
+def test_no_link_for_a_viewer(client):
+    from django.contrib.auth.models import Group
+
+    from awards import roles
+    from tests.factories import UserFactory
+
+    viewer = UserFactory(username="viewer-imp")
+    viewer.groups.add(Group.objects.get_or_create(name=roles.VIEWER)[0])
+    client.force_login(viewer)
+    assert f'href="{reverse(URL)}"' not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_a_bare_paragraph_without_a_title_is_read(admin_client):
+    response = admin_client.post(reverse(URL), {"action": "preview", "text": PARAGRAPH})
+    body = response.content.decode()
+    assert "No nomination was recognised" not in body and "Không nhận ra" not in body
+    for name in ("Sở Xây dựng", "Sở Công thương", "Sở Tài chính"):
+        assert f'value="{name}"' in body
+    admin_client.post(reverse(URL), confirm_data(PARAGRAPH))
+    assert Nomination.objects.count() == 3
+    assert SourceDocument.objects.get().raw_text.strip() == PARAGRAPH
+
+
+def test_preview_warns_of_a_reimport(admin_client):
+    admin_client.post(reverse(URL), confirm_data(PARAGRAPH))
+    assert SourceDocument.objects.count() == 1
+    body = admin_client.post(
+        reverse(URL), {"action": "preview", "text": PARAGRAPH + "\r\n"}
+    ).content.decode()
+    assert 'class="imp-reimport' in body
+    source = SourceDocument.objects.get()
+    assert reverse("admin:awards_sourcedocument_change", args=[source.pk]) in body
+
+
+def test_preview_warns_of_a_closed_year(admin_client):
+    from tests.factories import EmulationYearFactory
+
+    EmulationYearFactory(year=2023, status="closed")
+    body = admin_client.post(
+        reverse(URL), {"action": "preview", "text": PARAGRAPH}
+    ).content.decode()
+    assert 'class="imp-closed' in body and "2023" in body
+
+
+def test_an_empty_confirm_is_refused_and_saves_nothing(admin_client):
+    from awards.models import BlocMeeting
+
+    data = confirm_data(PARAGRAPH, rows=0)
+    response = admin_client.post(reverse(URL), data, follow=True)
+    assert SourceDocument.objects.count() == 0
+    assert BlocMeeting.objects.count() == 0
+    assert Nomination.objects.count() == 0
+    assert "không có gì để lưu" in response.content.decode().lower()
+
+
+def test_the_picked_agency_gives_the_name_as_of_the_award_year(admin_client):
+    import datetime
+
+    chosen = AgencyFactory(name="Sở Khoa học và Công nghệ")
+    chosen.rename("Sở Khoa học, Công nghệ và Đổi mới", on=datetime.date(2025, 3, 1))
+    data = confirm_data(PARAGRAPH, **{"a0-n1-agency": str(chosen.pk)})
+    admin_client.post(reverse(URL), data)
+    picked = Nomination.objects.get(agency=chosen)
+    assert picked.nominee_name == "Sở Khoa học và Công nghệ"  # its name in 2023
+    assert not Nomination.objects.filter(nominee_name="Sở Công thương").exists()
