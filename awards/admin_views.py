@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import UniqueConstraint
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -322,8 +323,47 @@ class RatingForm(ServiceModelForm):
         return agency
 
 
+def _unique_keys(instance):
+    """(constraint, values) for each unique constraint of the model that the record is under.
+
+    Conditional constraints (one head per bloc, one standing proposal per award) count
+    only when the record meets the condition; a NULL never clashes.
+    """
+    meta = instance._meta
+    for constraint in meta.constraints:
+        if not isinstance(constraint, UniqueConstraint) or not constraint.fields:
+            continue
+        values = tuple(getattr(instance, meta.get_field(f).attname) for f in constraint.fields)
+        if None in values:
+            continue
+        if constraint.condition is not None and not constraint.condition.check(
+            instance._get_field_expression_map(meta=meta)
+        ):
+            continue
+        yield constraint, values
+
+
+def row_label(form) -> str:
+    """What a row is about, in words: its agency or person, award or kind."""
+    parts = []
+    for name in ("agency", "person", "award_type", "kind", "date"):
+        value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        if not value:
+            continue
+        choices = getattr(form.fields[name], "choices", None)
+        if isinstance(value, str) and choices is not None:
+            value = dict(choices).get(value, value)  # a kind by its label, not its code
+        parts.append(str(getattr(value, "short_name", None) or value))
+    return " – ".join(parts)
+
+
 class _BlocYearFormSet(BaseModelFormSet):
-    """Every form's record belongs to the page's bloc and year before it is validated."""
+    """Every form's record belongs to the page's bloc and year before it is validated.
+
+    The forms leave out bloc and year, so Django would not check the constraints that
+    name them; ``clean`` does, between the rows of the page and against the records
+    not on it, and puts each clash on the row that causes it.
+    """
 
     def __init__(self, *args, bloc=None, year=None, pending_members=None, **kwargs):
         self.bloc, self.year = bloc, year
@@ -340,6 +380,15 @@ class _BlocYearFormSet(BaseModelFormSet):
             form.instance._pending_members = self.pending_members
         return form
 
+    def kept_forms(self):
+        """The rows that will stand after saving: valid, filled in, not ticked for deletion."""
+        for form in self.forms:
+            if not form.is_valid() or (self.can_delete and self._should_delete_form(form)):
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue
+            yield form
+
     def clean(self):
         super().clean()
         if self.model is Membership:
@@ -347,6 +396,55 @@ class _BlocYearFormSet(BaseModelFormSet):
                 agency = getattr(form, "cleaned_data", {}).get("agency")
                 if agency is not None and not self._should_delete_form(form):
                     self.pending_members.add(agency.pk)
+        on_page = {f.instance.pk for f in self.forms if f.instance.pk}
+        seen = {}
+        for form in self.kept_forms():
+            for constraint, values in _unique_keys(form.instance):
+                message = constraint.get_violation_error_message()
+                key = (constraint.name, values)
+                if key in seen:
+                    form.add_error(None, message)
+                    continue
+                seen[key] = form
+                if not form.has_changed():
+                    continue
+                lookup = dict(
+                    zip(
+                        (form.instance._meta.get_field(f).attname for f in constraint.fields),
+                        values,
+                        strict=True,
+                    )
+                )
+                clash = type(form.instance)._default_manager.filter(**lookup)
+                if constraint.condition is not None:
+                    clash = clash.filter(constraint.condition)
+                if clash.exclude(pk__in=on_page).exists():
+                    form.add_error(None, message)
+
+
+def page_errors(sections) -> list[dict]:
+    """Every failing row of every section, for the summary at the top of the page."""
+    found = []
+    for title, formset in sections:
+        for message in formset.non_form_errors():
+            found.append({"section": title, "row": None, "label": "", "messages": [message]})
+        for number, form in enumerate(formset.forms, start=1):
+            if not form.errors:
+                continue
+            messages_ = []
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages_ += [f"{label}: {e}" if label else str(e) for e in errors]
+            found.append(
+                {
+                    "section": title,
+                    "row": number,
+                    "label": row_label(form),
+                    "messages": messages_,
+                    "anchor": f"{formset.prefix}-row-{number}",
+                }
+            )
+    return found
 
 
 class KnownAutocompleteSelect(AutocompleteSelect):
@@ -454,6 +552,27 @@ def _save_formsets(request, formsets):
             services.record_delete(instance=instance, user=request.user)
 
 
+def _conflict_text(exc: IntegrityError, models) -> str:
+    """The violated constraint's own message, whichever of the page's models it belongs to."""
+    from awards.resources import constraint_message
+
+    for model in models:
+        if any(c.name in str(exc) for c in model._meta.constraints):
+            return constraint_message(model(), exc)
+    for model in models:  # SQLite names the columns, not the constraint
+        if model._meta.db_table in str(exc):
+            return constraint_message(model(), exc)
+    return str(exc)
+
+
+SECTION_TITLES = (
+    gettext_lazy("Members and their roles"),
+    gettext_lazy("Meetings"),
+    gettext_lazy("Proposals (results of the year-end meeting)"),
+    gettext_lazy("Task ratings of the members"),
+)
+
+
 def bloc_year_view(model_admin, request, bloc_id, year):
     """Members and their roles, meetings and proposals of one bloc in one year, one form."""
     bloc = get_object_or_404(roles.visible_blocs(request.user), pk=bloc_id)
@@ -473,30 +592,52 @@ def bloc_year_view(model_admin, request, bloc_id, year):
     data = request.POST if request.method == "POST" else None
     if data is not None and not can_edit:
         raise PermissionDenied
-    if data is not None and "carry_over" in data:
-        count = services.memberships_carry_over(bloc=bloc, year=emulation_year.year, user=user)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d member carried over from %(previous)d.",
-                "%(count)d members carried over from %(previous)d.",
-                count,
-            )
-            % {"count": count, "previous": emulation_year.year - 1},
-        )
-        return HttpResponseRedirect(request.path)
     formsets = _formsets(request, bloc, emulation_year, model_admin.admin_site, data)
-    if data is not None and all(f.is_valid() for f in formsets):
-        try:
-            with transaction.atomic():
-                _save_formsets(request, formsets)
-        except IntegrityError:
-            messages.error(request, _("A record conflicts with another (one head per bloc?)."))
-        except (PermissionDenied, ValidationError) as exc:  # found under the row lock
-            messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
-        else:
-            messages.success(request, _("Saved."))
-            return HttpResponseRedirect(request.path)
+    sections = list(zip(SECTION_TITLES, formsets, strict=True))
+    carry_over = data is not None and "carry_over" in data
+    previous = emulation_year.year - 1
+    if data is not None:
+        # every section validated, so that all errors show at once
+        if all([f.is_valid() for f in formsets]):
+            try:
+                with transaction.atomic():
+                    # what was typed is saved first: carrying over never loses it
+                    _save_formsets(request, formsets)
+                    if carry_over:
+                        count = services.memberships_carry_over(
+                            bloc=bloc, year=emulation_year.year, user=user
+                        )
+            except IntegrityError as exc:
+                # a clash the row checks could not see (e.g. saved meanwhile by someone else)
+                messages.error(
+                    request,
+                    _("Nothing was saved: a record conflicts with another (%(error)s).")
+                    % {"error": _conflict_text(exc, [f.model for f in formsets])},
+                )
+            except (PermissionDenied, ValidationError) as exc:  # found under the row lock
+                messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
+            else:
+                messages.success(request, _("Saved."))
+                if carry_over:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "%(count)d member carried over from %(previous)d.",
+                            "%(count)d members carried over from %(previous)d.",
+                            count,
+                        )
+                        % {"count": count, "previous": previous},
+                    )
+                return HttpResponseRedirect(request.path)
+        elif carry_over:
+            messages.warning(
+                request,
+                _(
+                    "Nothing was saved and the members of %(previous)d were not added yet: "
+                    "correct the rows listed at the top, then press the button again."
+                )
+                % {"previous": previous},
+            )
     decided = (
         Nomination.objects.filter(bloc=bloc, year=emulation_year)
         .exclude(status=Nomination.Status.PROPOSED)
@@ -523,6 +664,7 @@ def bloc_year_view(model_admin, request, bloc_id, year):
         "decided": decided,
         "problems": [(n, problems.get(n.pk, [])) for n in standing if problems.get(n.pk)],
         "can_edit": can_edit,
+        "page_errors": page_errors(sections) if data is not None else [],
         "media": media,
         "checks_url": reverse("admin:awards_nomination_checks") + f"?year={year}",
     }

@@ -510,12 +510,16 @@ def test_bulk_delete_of_closed_year_records_is_refused(client, board_staff, bloc
 
 
 def test_bloc_year_page_carries_last_years_members_over(client, secretary, bloc):
+    from tests.staff.test_bloc_year_page import page_data
+
     EmulationYearFactory(year=2023)
     this = EmulationYearFactory(year=2024)
     member = MembershipFactory(bloc=bloc, year=EmulationYearFactory(year=2023))
     client.force_login(secretary)
     url = reverse("admin:awards_bloc_year", args=[bloc.pk, 2024])
-    assert "carry_over" in client.get(url).content.decode()
-    response = client.post(url, {"carry_over": "1"})
+    page = client.get(url)
+    assert "carry_over" in page.content.decode()
+    # the button saves the page's form first, so the page's form is posted with it
+    response = client.post(url, {**page_data(page), "carry_over": "1"})
     assert response.status_code == 302
     assert Membership.objects.filter(bloc=bloc, year=this, agency=member.agency).exists()
