@@ -228,3 +228,35 @@ def test_admin_export_queries_do_not_grow_with_rows(
         response = admin_export(client, "csv")
         rows = b"".join(response.streaming_content).decode("utf-8-sig").count("\n")
     assert rows == 31
+
+
+def test_agencies_and_memberships_round_trip_with_vietnamese_labels(bloc, board_staff):
+    from awards.models import Agency, Membership
+    from awards.resources import AgencyResource, MembershipResource
+    from tests.factories import MembershipFactory
+
+    head = MembershipFactory(bloc=bloc, role="head", agency=AgencyFactory(name="Sở Y tế"))
+    MembershipFactory(bloc=bloc, year=head.year, agency=AgencyFactory(notes="=SUM(A1)"))
+    for resource_class, model in ((AgencyResource, Agency), (MembershipResource, Membership)):
+        before = sorted(model.objects.values_list())
+        content = ExchangeCSV().export_data(resource_class(user=board_staff).export())
+        assert "department" not in content and "head" not in content  # labels, not codes
+        result = import_rows(resource_class(user=board_staff), read_dataset(content, format="csv"))
+        assert row_problems(result) == []
+        assert sorted(model.objects.values_list()) == before
+
+
+def test_the_admin_import_of_an_admin_export_changes_nothing(register, board_staff, client):
+    client.force_login(board_staff)
+    content = b"".join(admin_export(client, "csv").streaming_content)
+    before, versions = snapshot(), history_count()
+    url = reverse("admin:awards_nomination_import")
+    formats = client.get(url).context["form"].fields["format"].choices
+    index = next(v for v, label in formats if "csv" in str(label).lower())
+    upload = io.BytesIO(content)
+    upload.name = "nominations.csv"
+    response = client.post(url, {"import_file": upload, "format": index, "resource": 0})
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.rows} == {"skip"}
+    assert snapshot() == before and history_count() == versions
