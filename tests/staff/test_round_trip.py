@@ -260,3 +260,15 @@ def test_the_admin_import_of_an_admin_export_changes_nothing(register, board_sta
     assert not result.has_errors() and not result.has_validation_errors()
     assert {row.import_type for row in result.rows} == {"skip"}
     assert snapshot() == before and history_count() == versions
+
+
+def test_admin_export_keeps_only_the_ticked_columns(register, board_staff, client):
+    client.force_login(board_staff)
+    url = reverse("admin:awards_nomination_export")
+    form = client.get(url).context["form"]
+    index = next(v for v, label in form.fields["format"].choices if "csv" in str(label).lower())
+    ticked = {"nominationresource_year": "on", "nominationresource_status": "on"}
+    response = client.post(url, {"format": index, "resource": 0, **ticked})
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "Năm,Trạng thái"
+    assert len(lines) == 1 + len(register)
