@@ -118,6 +118,7 @@ def test_import_article_from_the_admin_index(live_server, staff_page):
     rows = staff_page.locator("#import-confirm-form tbody tr")
     assert rows.count() == 3
     staff_page.screenshot(path=str(SHOTS / "import-preview-1366.png"), full_page=True)
+    assert page_width(staff_page) <= 1366
     staff_page.locator("#import-confirm-form input[type=submit]").click()
     staff_page.wait_for_load_state()
     assert Nomination.objects.count() == 3
