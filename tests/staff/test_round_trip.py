@@ -236,7 +236,11 @@ def test_agencies_and_memberships_round_trip_with_vietnamese_labels(bloc, board_
     from tests.factories import MembershipFactory
 
     head = MembershipFactory(bloc=bloc, role="head", agency=AgencyFactory(name="Sở Y tế"))
-    MembershipFactory(bloc=bloc, year=head.year, agency=AgencyFactory(notes="=SUM(A1)"))
+    MembershipFactory(
+        bloc=bloc,
+        year=head.year,
+        agency=AgencyFactory(notes="=SUM(A1)", established_on="2008-08-01"),
+    )
     for resource_class, model in ((AgencyResource, Agency), (MembershipResource, Membership)):
         before = sorted(model.objects.values_list())
         content = ExchangeCSV().export_data(resource_class(user=board_staff).export())
