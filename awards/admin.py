@@ -513,7 +513,7 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
     def get_changelist_instance(self, request):
         """Check the shown page's nominations in one pass, for the warnings column."""
         changelist = super().get_changelist_instance(request)
-        found = check_nominations(changelist.result_list)
+        found = check_nominations(changelist.result_list, open_only=True)
         for nomination in changelist.result_list:
             nomination._rule_problems = found.get(nomination.pk, [])
         return changelist
@@ -522,7 +522,7 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
     def rule_warnings(self, nomination):
         problems = getattr(nomination, "_rule_problems", None)
         if problems is None:
-            problems = check_nomination(nomination) if nomination.pk else []
+            problems = check_nomination(nomination, open_only=True) if nomination.pk else []
         if not problems:
             return "–"
         # The rule's name in the list, its explanation on hover; the change form and the
@@ -537,7 +537,7 @@ class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
         if request.method == "GET":
             nomination = self.get_object(request, object_id)
             if nomination is not None:
-                for problem in check_nomination(nomination):
+                for problem in check_nomination(nomination, open_only=True):
                     self.message_user(request, str(problem), level="warning")
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -646,7 +646,7 @@ def bloc_year_view(model_admin, request, bloc_id, year):
     standing = list(
         Nomination.objects.filter(bloc=bloc, year=emulation_year).select_related("award_type")
     )
-    problems = check_nominations(standing)
+    problems = check_nominations(standing, open_only=True)
     media = forms.Media(js=["admin/js/vendor/jquery/jquery.js", "admin/js/jquery.init.js"])
     for formset in formsets:
         media += formset.media

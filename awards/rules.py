@@ -10,10 +10,10 @@ year, also a proposed one (proposals of one meeting are decided together). Windo
 consecutive years end with the nomination's achievement year; a year with no record
 breaks a chain and is named as missing.
 
-A nomination whose override was recorded with a written reason has no open problem:
-the board has weighed the warnings. A bloc leads with the flag it proposes: when no
-rank is typed, the bloc's only proposal for that flag in the year (of several, the one
-with the most votes) counts as first.
+An award whose override was recorded with a written reason has no open problem: the
+board has weighed the warnings (a reason typed on a mere proposal closes nothing). A
+bloc leads with the flag it proposes: when no rank is typed, the bloc's only proposal
+for that flag in the year (of several, the one with the most votes) counts as first.
 """
 
 from __future__ import annotations
@@ -195,8 +195,6 @@ class _Checker:
     def check(self, nomination) -> list[RuleProblem]:
         if nomination.status not in ACTIVE or not nomination.award_type_id:
             return []
-        if (nomination.override_reason or "").strip():
-            return []  # the board recorded why it awards anyway
         subject = _subject(nomination)
         if subject is None or not nomination.year_id:
             return []
@@ -405,18 +403,32 @@ class _Checker:
         return self._quota_cache[key]
 
 
-def check_nomination(nomination) -> list[RuleProblem]:
-    """Every rule this nomination (saved or not) breaks, each explaining itself."""
+def overridden(nomination) -> bool:
+    """The board awarded it anyway and wrote why: its warnings are closed."""
+    return nomination.status == Nomination.Status.AWARDED and bool(
+        (nomination.override_reason or "").strip()
+    )
+
+
+def check_nomination(nomination, *, open_only: bool = False) -> list[RuleProblem]:
+    """Every rule this nomination (saved or not) breaks, each explaining itself.
+
+    ``open_only`` leaves out an overridden award's problems (for warnings shown to staff);
+    the services ask for all, to know whether an override reason is needed.
+    """
+    if open_only and overridden(nomination):
+        return []
     return _Checker([nomination]).check(nomination)
 
 
-def check_nominations(nominations) -> dict[int | None, list[RuleProblem]]:
+def check_nominations(nominations, *, open_only: bool = False) -> dict[int | None, list]:
     """Problems of many nominations at once, keyed by pk: for list columns and previews."""
     nominations = list(nominations)
     checker = _Checker(nominations)
     result: dict = {}
     for n in nominations:
-        result.setdefault(n.pk, []).extend(checker.check(n))
+        found = [] if open_only and overridden(n) else checker.check(n)
+        result.setdefault(n.pk, []).extend(found)
     return result
 
 
@@ -434,6 +446,8 @@ def year_problems(year: int, *, blocs=None) -> list[RuleProblem]:
     checker = _Checker(nominations)
     problems, seen_quota = [], set()
     for n in nominations:
+        if overridden(n):
+            continue  # weighed by the board when it decided
         for problem in checker.check(n):
             if problem.rule_kind == "quota":
                 key = (problem.rule_code, problem.message)

@@ -33,8 +33,9 @@ def test_an_override_with_a_written_reason_closes_the_warning(board_staff, clien
         override_reason="Dẫn đầu cụm theo biên bản bình xét",
     )
     second.refresh_from_db()
-    assert check_nomination(second) == []
-    assert check_nominations([first, second]).get(second.pk, []) == []
+    assert check_nomination(second, open_only=True) == []
+    assert check_nominations([first, second], open_only=True).get(second.pk, []) == []
+    assert leads_codes(second)  # the services still see what was overridden
     assert all(p.nomination_id != second.pk for p in year_problems(2024))
     # and the list column of the admin no longer warns
     client.force_login(board_staff)
@@ -97,3 +98,28 @@ def test_year_checks_make_no_query_per_bloc(django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         problems = year_problems(2024)
     assert sum(p.rule_code == "prov-flag-leads-bloc" for p in problems) == 8
+
+
+def test_a_reason_typed_on_a_proposal_does_not_close_the_warning():
+    bloc = BlocFactory()
+    propose(AgencyFactory(), "prov_flag", 2024, bloc=bloc, votes=9)
+    second = propose(AgencyFactory(), "prov_flag", 2024, bloc=bloc, votes=1)
+    Nomination.objects.filter(pk=second.pk).update(override_reason="Thư ký ghi lý do")
+    second.refresh_from_db()
+    assert leads_codes(second)
+
+
+def test_the_year_page_lists_no_overridden_warning(board_staff, client):
+    bloc = BlocFactory()
+    propose(AgencyFactory(), "prov_flag", 2024, bloc=bloc, votes=20)
+    second = propose(AgencyFactory(name="Sở Ngoại vụ"), "prov_flag", 2024, bloc=bloc, votes=5)
+    url = reverse("admin:awards_bloc_year", args=[bloc.pk, 2024])
+    client.force_login(board_staff)
+    assert "Sở Ngoại vụ" in client.get(url).content.decode().split("Cảnh báo")[1][:2000]
+    nomination_approve(
+        nomination=second, user=board_staff, decision=DecisionFactory(), override_reason="Lý do"
+    )
+    body = client.get(url).content.decode()
+    assert 'class="rule-warning"' not in body
+    change = client.get(reverse("admin:awards_nomination_change", args=[second.pk]))
+    assert not [m for m in change.context["messages"] if m.level_tag == "warning"]
