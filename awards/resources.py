@@ -119,16 +119,21 @@ def restored(dataset: tablib.Dataset) -> tablib.Dataset:
 class ChoiceLabelWidget(widgets.Widget):
     """A choice written as its Vietnamese label; read from the label or the code, folded."""
 
-    def __init__(self, choices, *, label: str, labels: dict[str, str] | None = None):
+    def __init__(self, choices, *, label: str, labels=None):
+        """``labels``: a function giving code → label, else the choices' Vietnamese labels."""
         super().__init__()
         self.choices = choices
         self.label = label
-        self._labels = labels
+        self._make_labels = labels
+        self._labels = None
 
     def labels(self) -> dict[str, str]:
         if self._labels is None:
-            with translation.override("vi"):  # files go into Vietnamese reports
-                self._labels = {code: str(text) for code, text in self.choices}
+            if self._make_labels is not None:
+                self._labels = self._make_labels()
+            else:
+                with translation.override("vi"):  # files go into Vietnamese reports
+                    self._labels = {code: str(text) for code, text in self.choices}
         return self._labels
 
     def clean(self, value, row=None, **kwargs):
@@ -527,7 +532,7 @@ class NominationResource(ScopedResource):
         attribute="status",
         column_name="status",
         widget=ChoiceLabelWidget(
-            Nomination.Status.choices, label=_("status"), labels=exports.STATUS_LABELS
+            Nomination.Status.choices, label=_("status"), labels=exports.status_labels
         ),
     )
     decision_number = fields.Field(
@@ -624,7 +629,7 @@ class NominationResource(ScopedResource):
         columns = [c for c in NOMINATION_COLUMNS if not export_fields or c[0] in export_fields]
         header = [self.column(name) for name, _header, _value in columns]
         status_at = next((i for i, (name, _h, _v) in enumerate(columns) if name == "status"), None)
-        labels = exports.STATUS_LABELS
+        labels = exports.status_labels()
 
         def rows():
             values = queryset.values_list(*(value for _n, _h, value in columns))
