@@ -690,7 +690,9 @@ def export_response(resource: ScopedResource, queryset, *, file_format, filename
     if isinstance(file_format, base_formats.XLSX):
         return exports.workbook_response([exchange_sheet(header, rows)], filename=filename)
     response = StreamingHttpResponse(
-        exchange_csv_chunks(header, rows), content_type=exports.CSV_CONTENT_TYPE
+        # a failure part-way is logged and cuts the transfer, as for the report export
+        exports.logged_stream(exchange_csv_chunks(header, rows), filename=filename),
+        content_type=exports.CSV_CONTENT_TYPE,
     )
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=filename
