@@ -284,8 +284,6 @@ def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=F
     def do(client, w):
         bloc = getattr(w, bloc_attr)
         url = reverse("admin:awards_bloc_year", args=[bloc.pk, year])
-        if carry_over:
-            return client.post(url, {"carry_over": "1"})
         data = {}
 
         def block(prefix, rows, fields, extra):
@@ -330,6 +328,8 @@ def bloc_year_post(bloc_attr: str, year: int, *, new_proposal=None, carry_over=F
         )
         if tweak is not None:
             tweak(data, w)
+        if carry_over:  # the button saves the page's form first, so it posts it too
+            data["carry_over"] = "1"
         return client.post(url, data)
 
     return do
