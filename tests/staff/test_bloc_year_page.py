@@ -154,3 +154,14 @@ def test_errors_of_every_section_show_at_once(page, bloc):
         assert section in summary
     for prefix in ("members", "meetings", "nominations"):
         assert response.context[f"{prefix}_formset"].total_error_count() >= 1
+
+
+def test_every_rows_hidden_fields_are_on_the_page(page, bloc):
+    """A browser posts only what the page renders: a missing hidden field (the row's
+    version) made every empty row look changed and fail."""
+    response = page.get(page_url(bloc))
+    body = response.content.decode()
+    for prefix in PREFIXES:
+        for form in response.context[f"{prefix}_formset"]:
+            for hidden in form.hidden_fields():
+                assert f'name="{hidden.html_name}"' in body

@@ -70,8 +70,8 @@ def test_carry_over_keeps_the_typed_meeting(year_page, staff_page):
     staff_page.select_option("#id_meetings-0-kind", "summary")
     staff_page.fill("#id_meetings-0-date", "15/12/2024")
     staff_page.fill("#id_meetings-0-venue", "Hội trường UBND tỉnh")
-    staff_page.locator("button[name=carry_over]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator("button[name=carry_over]").click()
     assert BlocMeeting.objects.filter(bloc=bloc, venue="Hội trường UBND tỉnh").exists()
     assert Membership.objects.filter(bloc=bloc, year=2024).count() == 12
     assert "12" in staff_page.locator(".messagelist").inner_text()
@@ -82,8 +82,8 @@ def test_enter_in_a_field_saves_and_does_not_carry_over(year_page, staff_page):
     staff_page.select_option("#id_meetings-0-kind", "summary")
     staff_page.fill("#id_meetings-0-date", "16/12/2024")
     staff_page.fill("#id_meetings-0-venue", "Sở Tài chính")
-    staff_page.press("#id_meetings-0-venue", "Enter")
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.press("#id_meetings-0-venue", "Enter")
     assert BlocMeeting.objects.filter(bloc=bloc, venue="Sở Tài chính").exists()
     assert not Membership.objects.filter(bloc=bloc, year=2024).exists()
 
@@ -92,8 +92,8 @@ def test_errors_are_summarised_at_the_top_with_links(year_page, staff_page):
     staff_page.select_option("#id_meetings-0-kind", "summary")
     staff_page.fill("#id_meetings-0-date", "không phải ngày")
     staff_page.select_option("#id_members-0-role", "head")
-    staff_page.locator(".submit-row input[type=submit]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator(".submit-row input[type=submit]").click()
     summary = staff_page.locator("#page-errors")
     assert summary.is_visible()
     assert summary.locator("li").count() == 2
@@ -113,13 +113,13 @@ def test_import_article_from_the_admin_index(live_server, staff_page):
     )
     staff_page.get_by_role("link", name="Nhập bài viết").first.click()
     staff_page.fill("#id_text", text)
-    staff_page.locator("#import-article-form input[type=submit]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator("#import-article-form input[type=submit]").click()
     rows = staff_page.locator("#import-confirm-form tbody tr")
     assert rows.count() == 3
     staff_page.screenshot(path=str(SHOTS / "import-preview-1366.png"), full_page=True)
     assert page_width(staff_page) <= 1366
-    staff_page.locator("#import-confirm-form input[type=submit]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        staff_page.locator("#import-confirm-form input[type=submit]").click()
     assert Nomination.objects.count() == 3
     assert settings.LANGUAGE_CODE.startswith("vi")
