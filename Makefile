@@ -59,7 +59,8 @@ format: install-dev
 
 # Needs GNU gettext (apt-get install gettext).
 messages: install
-	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=benchmarks --ignore=tests --ignore=staticfiles
+	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=benchmarks --ignore=tests --ignore=staticfiles \
+		--ignore=templates/admin/import_export --ignore=templates/simple_history
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Backups of the PostgreSQL database named by DATABASE_URL (pg_dump's custom format:
