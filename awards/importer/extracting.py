@@ -106,6 +106,7 @@ class LeaderData:
     role: str  # head | deputy
     year: int | None
     sentence: str = ""
+    frame: str = ""  # the sentence shape that named the leader (leaders.py)
 
 
 @dataclass

@@ -10,7 +10,6 @@ splitting) come from ``extracting``; this module only reads role phrases.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from awards.importer.extracting import (
@@ -57,16 +56,11 @@ _LEAD_YEAR = re.compile(
 )
 
 
-# The frame that read each leader. LeaderData carries it once it has the field (each row's
-# frame and confidence are issue 9's; the dataclass lives in extracting.py).
-_LEADER_FIELDS = {f.name for f in dataclasses.fields(LeaderData)}
-
-
 def _leader(
     agency: str, role: str, year: int | None, sentence: str, frame: str
 ) -> tuple[LeaderData, int | None]:
-    extra = {"frame": frame} if "frame" in _LEADER_FIELDS else {}
-    return LeaderData(agency=agency, role=role, year=year, sentence=sentence, **extra), year
+    """A leader with the frame that read it, and its term year."""
+    return LeaderData(agency=agency, role=role, year=year, sentence=sentence, frame=frame), year
 
 
 def _year_of(m: re.Match) -> int:

@@ -259,3 +259,12 @@ def test_leader_phrasings_at_a_summary(sentence, expected):
     article = extract(SUMMARY_2025 + sentence)
     assert {(x.agency, x.role) for x in article.leaders} == expected
     assert {x.year for x in article.leaders} <= {2026}
+
+
+def test_each_leader_tells_the_frame_and_sentence_that_named_it():
+    sentence = "Hội nghị bầu Trung tâm Khuyến nông làm Trưởng khối năm 2027."
+    article = extract(f"Khối thi đua các đơn vị sự nghiệp tổng kết năm 2026\n\n{sentence}\n")
+    [leader] = article.leaders
+    assert (leader.agency, leader.role, leader.year) == ("Trung tâm Khuyến nông", "head", 2027)
+    assert leader.sentence == sentence
+    assert leader.frame
