@@ -3,7 +3,7 @@
 Lists, forms, inlines, autocomplete, history, import and export all go through
 ``ScopedAdmin``, so a bloc secretary never reaches another bloc's records, and a
 closed year is read-only except for board administrators. Business rules live in
-awards.rules and awards.services; the pages are in awards.admin_views.
+awards.rules and awards.services; the pages are in awards.admin_views, the forms in awards.forms.
 """
 
 from django.contrib import admin, messages
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_views, exports, resources, roles, services
+from . import admin_views, exports, forms, resources, roles, services
 from .import_formats import LimitedImports
 from .models import (
     Agency,
@@ -57,14 +57,14 @@ class ScopedAdmin:
     record as it is now, scoped and checked the same way.
     """
 
-    form = admin_views.ServiceModelForm
+    form = forms.ServiceModelForm
 
     def get_queryset(self, request):
         return roles.scope_queryset(super().get_queryset(request), request.user)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return admin_views.service_form(
+        return forms.service_form(
             form, request.user, reverting=getattr(request, "history_revert", False)
         )
 
@@ -177,8 +177,8 @@ class CheckedInline:
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form = admin_views.service_form(
-            type(formset.form.__name__, (admin_views.ServiceModelForm, formset.form), {}),
+        formset.form = forms.service_form(
+            type(formset.form.__name__, (forms.ServiceModelForm, formset.form), {}),
             request.user,
         )
         return formset
@@ -476,7 +476,7 @@ class DecisionAdmin(ScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Nomination)
 class NominationAdmin(ScopedImportExport, ScopedAdmin, SimpleHistoryAdmin):
-    form = admin_views.NominationAdminForm
+    form = forms.NominationAdminForm
     resource_classes = [NominationResource]
     change_list_template = "admin/awards/nomination/change_list_staff.html"
     list_display = [
