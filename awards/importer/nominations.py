@@ -601,24 +601,11 @@ def _nominations(
                         "frame": frame,
                         "rows": [],  # the header's rows, flagged until the list is full
                     }
-                for name, kind, row_code in rows:
-                    found.append(
-                        _row(
-                            name,
-                            kind,
-                            row_code,
-                            _collapse(m.group(0)),
-                            status,
-                            giver,
-                            sent,
-                            frame,
-                            flags,
-                        )
-                    )
-                    if going_on is not None and "rows" in going_on and not going_on["rows"]:
-                        going_on["header"] = True
-                if going_on is not None and going_on.pop("header", False):
-                    going_on["rows"] = found[-len(rows) :]
+                added = _add_rows(
+                    found, rows, sent, frame, flags, _collapse(m.group(0)), status, giver
+                )
+                if going_on is not None and "rows" in going_on and not going_on["rows"]:
+                    going_on["rows"] = added
         if mentioned or pending is None:
             continue
         _counted_list_rows(sent, text, pending, bloc, found)
@@ -683,20 +670,7 @@ def _counted_list_rows(sent: _Sentence, text: str, pending: dict, bloc, found: l
     if rows:
         pending["read"] = True
     flags = ["count"] if head_count != len({r[0].text for r in rows}) else []
-    for name, kind, row_code in rows:
-        found.append(
-            _row(
-                name,
-                kind,
-                row_code,
-                pending["award_text"],
-                pending["status"],
-                pending["giver"],
-                sent,
-                "counted-list-next-sentence",
-                flags,
-            )
-        )
+    _add_rows(found, rows, sent, "counted-list-next-sentence", flags, **_award_of(pending))
     return bool(rows)
 
 
@@ -714,20 +688,7 @@ def _list_goes_on(sent: _Sentence, going_on: dict, bloc, found: list) -> bool | 
     rows = _rows(split_names(text), going_on["codes"], bloc)
     if not rows:
         return None
-    for name, kind, row_code in rows:
-        found.append(
-            _row(
-                name,
-                kind,
-                row_code,
-                going_on["award_text"],
-                going_on["status"],
-                going_on["giver"],
-                sent,
-                "list-going-on",
-                [],
-            )
-        )
+    _add_rows(found, rows, sent, "list-going-on", [], **_award_of(going_on))
     going_on["left"] -= len({r[0].text for r in rows})
     going_on["skipped"] = 0
     if going_on["left"] > 0:
@@ -833,6 +794,33 @@ def _rows(
             )
             rows.append((name, kind, code))
     return rows
+
+
+def _award_of(waiting: dict) -> dict:
+    """The award a waiting list takes its rows from (a pending award, a list going on)."""
+    return {k: waiting[k] for k in ("award_text", "status", "giver")}
+
+
+def _add_rows(
+    found: list[NominationData],
+    rows: list[tuple[_Name, str, str]],
+    sent: _Sentence,
+    frame: str,
+    flags: list[str],
+    award_text: str,
+    status: str,
+    giver: str | None,
+) -> list[NominationData]:
+    """Append one row per (name, kind, code) and return the rows added.
+
+    The one place rows are made, whether the names came with their award, after a header
+    that waited for them, or in a list going on below it."""
+    added = [
+        _row(name, kind, code, award_text, status, giver, sent, frame, flags)
+        for name, kind, code in rows
+    ]
+    found.extend(added)
+    return added
 
 
 def _row(name, kind, code, award_text, status, giver, sent, frame, flags) -> NominationData:
