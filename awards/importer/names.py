@@ -146,8 +146,51 @@ _COMPOUND_RE = re.compile(
 _NOT_NAME_WORDS = re.compile(
     r"\b(?:được|đã|sẽ|tổ chức|đề nghị|tặng|trao|nhận|bình xét|suy tôn|thống nhất|xét|có thành tích|gồm)\b"
 )
+# Counts written in words, up to ninety-nine ("mười hai tập thể", "hai mươi mốt đơn vị"):
+# the longest reading first, so "mười hai" is not read as "hai".
+_UNITS = {
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_DIGIT_WORD = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín"
+NUMBER_WORDS = (
+    rf"(?:(?:hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín)\s+mươi(?:\s+(?:mốt|tư|lăm|{_DIGIT_WORD}))?"
+    rf"|mười(?:\s+(?:một|tư|lăm|{_DIGIT_WORD}))?|{_DIGIT_WORD})"
+)
+
+
+def number_value(text: str) -> int | None:
+    """The value of a count in digits or words: "03" → 3, "mười hai" → 12, "hai mươi mốt" → 21."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    words = text.split()
+    if not words:
+        return None
+    if words[0] == "mười":
+        tens, rest = 10, words[1:]
+    elif len(words) >= 2 and words[1] == "mươi" and words[0] in _UNITS:
+        tens, rest = 10 * _UNITS[words[0]], words[2:]
+    else:
+        tens, rest = 0, words
+    if len(rest) > 1 or (rest and rest[0] not in _UNITS):
+        return None
+    return tens + (_UNITS[rest[0]] if rest else 0) or None
+
+
 _COUNT_RE = re.compile(
-    r"^\s*(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|"
+    rf"^\s*(?:\d+|{NUMBER_WORDS})\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|"
     r"trường|hội|địa phương|cơ quan|huyện|xã|tổ chức|công ty|người|hộ|suất|tỉnh|sở|ban|ngành|chi hội|"
     r"chi bộ|tổ|đội|phòng|khoa|lượt|thành viên|hội viên|gia đình|em|học sinh|giáo viên)\b",
     re.I,

@@ -30,6 +30,7 @@ from awards.importer.names import (
     _NAME_END,
     _PAREN,
     _UP,
+    NUMBER_WORDS,
     _clean_name,
     _collapse,
     _is_head,
@@ -38,6 +39,7 @@ from awards.importer.names import (
     _strip_punct,
     item_name,
     looks_like_unit,
+    number_value,
     split_names,
 )
 from awards.importer.segments import _Sentence
@@ -56,7 +58,7 @@ _GIVEN_AFTER = re.compile(
 )
 # a count, then its names in parentheses: "02 đơn vị (gồm: A, B)" reads as "02 đơn vị gồm: A, B"
 _COUNTED_PAREN = re.compile(
-    r"(?P<count>\b(?:\d+|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường))"
+    rf"(?P<count>\b(?:\d+|{NUMBER_WORDS})\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường))"
     r"\s*\(\s*(?P<list>(?:(?:gồm|bao gồm|là)\s*:?\s*)?[^()]+?)\s*\)",
     re.I,
 )
@@ -72,6 +74,42 @@ def _counted_list(m: re.Match) -> str:
     return f"{m.group('count')} gồm: {listed}"
 
 
+# "17 đơn vị được nhận cờ … (trong đó Hội A là 1 trong những đơn vị …)", "cho 5 tập thể (trong
+# đó có Trường B)": the one named inside stands for the count it belongs to
+_WITHIN_PAREN = re.compile(
+    r"\s*\(\s*trong đó\s+(?:có\s+)?(?P<name>[^()]+?)"
+    r"(?:\s+(?:cũng\s+)?là\s+(?:1|một)\s+trong\b[^()]*)?\s*\)"
+)
+_COUNT_PHRASE = re.compile(
+    rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+(?P<noun>đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|"
+    r"địa phương|xã|phường|huyện)\b(?:\s+(?:xuất sắc|tiêu biểu|có thành tích xuất sắc))?",
+    re.I,
+)
+
+
+def _named_within_counts(text: str) -> str:
+    """Put the name a "(trong đó …)" gives in place of the count before it, so the sentence
+    reads as if it named it: "5 tập thể và 5 cá nhân được nhận Bằng khen (trong đó có đồng
+    chí A)" → "5 tập thể và đồng chí A được nhận Bằng khen". A person takes the count of
+    persons, a unit the last count of units; no fitting count, no change."""
+    out, start = [], 0
+    for m in _WITHIN_PAREN.finditer(text):
+        name = m.group("name").strip()
+        person = _person(name)
+        clause_at = max(text.rfind(";", 0, m.start()), start - 1) + 1
+        counts = [
+            c
+            for c in _COUNT_PHRASE.finditer(text, clause_at, m.start())
+            if (c.group("noun").lower() in {"cá nhân", "đồng chí"}) == bool(person)
+        ]
+        if not counts or not (person or looks_like_unit(name)):
+            continue
+        c = counts[-1]
+        out.append(text[start : c.start()] + name + text[c.end() : m.start()])
+        start = m.end()
+    return "".join(out) + text[start:] if out else text
+
+
 # "đón nhận Bằng khen của Thủ tướng tặng Đoàn Thanh niên …": "tặng" with no "cho"
 _AFTER_TANG = re.compile(r"^\s+(?:trao\s+)?tặng\s+(?P<rest>[A-ZĐ].*)$", re.S)
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
@@ -82,7 +120,7 @@ _AFTER_GOM = re.compile(
     re.S,
 )
 _COUNT_LEAD = re.compile(
-    r"^(?P<count>(?:\d+|một|hai|ba|bốn|năm)\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|"
+    rf"^(?P<count>(?:\d+|{NUMBER_WORDS})\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|"
     r"cơ quan|gia đình|hộ)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
     re.I | re.S,
 )
@@ -314,22 +352,8 @@ _FRAME_CONFIDENCE = {
     "counted-list-next-sentence": 0.6,
     "list-going-on": 0.6,
 }
-_NUMBER_WORDS = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
 _COUNT_NOUN = r"(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|địa phương|gia đình|xã|huyện|tỉnh|Sở[^,:;]{0,20}?)"
-_STATED_COUNT = re.compile(
-    rf"(?<![\d/])\b(?P<n>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+{_COUNT_NOUN}\b", re.I
-)
+_STATED_COUNT = re.compile(rf"(?<![\d/])\b(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s+{_COUNT_NOUN}\b", re.I)
 # "và đề nghị cờ …", ", được đề nghị …": a second award for the names before the first
 _SHARED_SUBJECT = re.compile(
     r"^\s*(?:,\s*)?(?:và|cùng)\s+(?:được\s+)?(?:đề nghị|đề xuất|đạt|nhận|được|tặng)?\s*(?:danh hiệu\s+)?$"
@@ -338,7 +362,7 @@ _SHARED_SUBJECT = re.compile(
 _CUNG_VOI = re.compile(r"\bcùng với\s+(?:(?:các\s+)?đơn vị\s+)?(?P<n>[^;:]+)$")
 # "3 đơn vị tiêu biểu năm 2022, gồm: A - …; B - …": a counted list whose award came before
 _COUNTED_LIST = re.compile(
-    rf"^(?P<count>(?:\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|các|những)\s+(?P<noun>{_COUNT_NOUN})[^:;]{{0,80}}?)\s*,?\s*(?:gồm|bao gồm|là)\s*:\s*(?P<rest>.+)$",
+    rf"^(?P<count>(?:\d{{1,3}}|{NUMBER_WORDS}|các|những)\s+(?P<noun>{_COUNT_NOUN})[^:;]{{0,80}}?)\s*,?\s*(?:gồm|bao gồm|là)\s*:\s*(?P<rest>.+)$",
     re.I | re.S,
 )
 # a paragraph that only goes on with a list: "A, VKSND tối cao; B; C."
@@ -391,7 +415,7 @@ def _count_of(text: str) -> int | None:
     if not found:
         return None
     n = found[-1].group("n").lower()
-    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+    return number_value(n)
 
 
 def _consultation(sentences: list[_Sentence]) -> bool:
@@ -432,7 +456,7 @@ def _article_givers(texts: list[str]) -> dict[str, str]:
 
 # "8 Sở GD&ĐT được nhận cờ thi đua gồm: …": the unit each bare place name completes
 _COUNTED_UNIT = re.compile(
-    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>(?:Sở|Hội|Công an|Liên đoàn|LĐLĐ|Cục|Ban|Đài|Báo|"
+    rf"(?:\d+|{NUMBER_WORDS})\s+(?P<unit>(?:Sở|Hội|Công an|Liên đoàn|LĐLĐ|Cục|Ban|Đài|Báo|"
     r"Bộ Chỉ huy|Viện [Kk]iểm sát|VKSND|Tòa án|TAND|Thanh tra|Văn phòng|Kho bạc|Bảo hiểm xã hội|BHXH|Tỉnh đoàn|"
     r"Liên minh)\b[^,:;]*?)(?=\s+(?:được|đã|gồm|là|nhận|đạt|có|tiêu biểu|xuất sắc|dẫn đầu)\b|\s*:)"
 )
@@ -481,7 +505,10 @@ def _nominations(
                 if pending["left"] <= 0:
                     pending = None
             continue
-        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, sent.text)))
+        text = sent.text
+        if "trong đó" in text:
+            text = _named_within_counts(text)
+        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, text)))
         if _quotes_law(text):
             continue
         sentence_status = sent.status
@@ -642,7 +669,7 @@ def _counts_by_noun(text: str) -> dict[str, int]:
     for m in _STATED_COUNT.finditer(text):
         n = m.group("n").lower()
         noun = m.group(0)[len(m.group("n")) :].strip()
-        out[fold(noun)[:3]] = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+        out[fold(noun)[:3]] = number_value(n) or 0
     return out
 
 

@@ -89,7 +89,10 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         )
         current = block[0]
         for nxt in block[1:]:
-            starts_list = bool(_LIST_MARK.match(nxt))
+            # a list item or a table row ("| 1 | UBND xã A | Cờ thi đua |") stands on its own
+            starts_list = (
+                bool(_LIST_MARK.match(nxt)) or _is_table_row(nxt) or _is_table_row(current)
+            )
             lower_cont = nxt[:1].islower() and not current.endswith((".", ":", ";", "!", "?"))
             if not starts_list and (wrapped or lower_cont) and not _NOISE_LINE.match(nxt):
                 current = current + " " + nxt
@@ -109,10 +112,19 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+def _is_table_row(line: str) -> bool:
+    """A row of a table pasted as text: cells between "|" (tabs were made "|")."""
+    return line.count("|") >= 2
+
+
 def _clean_lines(text: str) -> tuple[list[str], dict]:
     """NFC per line, CRLF undone, site noise removed; returns lines and the header facts."""
     text = normalize_text(text).replace("\u2028", "\n").replace("\xa0", " ")
-    raw = [normalize(line) for line in text.split("\n")]
+    # a table pasted from a word processor keeps its cells apart with tabs: read them as "|"
+    raw = [
+        normalize(f"| {' | '.join(line.strip().split(chr(9)))} |" if "\t" in line.strip() else line)
+        for line in text.split("\n")
+    ]
     lines = _join_wrapped(raw)
     meta: dict = {}
     # the title is the first line, a dateline may follow
@@ -127,17 +139,19 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
             idx += 1
     body: list[str] = []
     seen_content = False
+    table_award: list[str | None] = [None]  # the award a section row of a table heads
     for line in lines[idx:]:
         if not line:
             body.append("")
             continue
         if seen_content and _NOISE_SECTION.match(line):
             break
-        if line.count("|") >= 2:
-            row = _table_row(line)
+        if _is_table_row(line):
+            row = _table_row(line, table_award)
             if row:
                 body.append(row)
             continue
+        table_award[0] = None  # text between two tables: a section ends with its table
         if _NOISE_LINE.match(line):
             continue
         if not seen_content and len(line) < 60 and re.search(r"\d{1,2}/\d{1,2}/\d{4}", line):
@@ -163,10 +177,12 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
     return body, meta
 
 
-def _table_row(line: str) -> str | None:
+def _table_row(line: str, section: list[str | None]) -> str | None:
     """A table row naming a unit or person and an award becomes a list item "- AWARD: NAME".
 
-    Other rows (headers, separators, share-button bars) are dropped.
+    A row that names only an award ("| II | Bằng khen của Chủ tịch UBND tỉnh | |") heads
+    the rows below it, which name only units; ``section`` keeps that award. Other rows
+    (headers, separators, share-button bars) are dropped.
     """
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     awards = [c for c in cells if _AWARD_RE.search(c)]
@@ -175,9 +191,14 @@ def _table_row(line: str) -> str | None:
         for c in cells
         if c
         and c not in awards
-        and not re.fullmatch(r"[\d.\s:-]*", c)
+        and not re.fullmatch(r"[\dIVXivx.\s:-]*", c)
         and (looks_like_unit(c) or _person(c))
     ]
+    if len(awards) == 1 and not names:
+        section[0] = awards[0]
+        return None
+    if not awards and names and section[0]:
+        awards = [section[0]]
     if len(awards) != 1 or not names:
         return None
     return f"- {awards[0]}: {'; '.join(names)}"

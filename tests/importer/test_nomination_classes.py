@@ -1,0 +1,86 @@
+"""Nomination failure classes met in real reporting (docs/importer.md, "Nominations").
+
+Each test reads an article of our own writing in one shape and pins what the importer
+extracts from it: the rows, and the flag and confidence of a row it is unsure of.
+"""
+
+import pytest
+
+from awards.importer.extracting import extract
+from awards.importer.names import number_value
+from awards.importer.reading import read_article
+
+
+def triples(article):
+    return {(n.nominee, n.award, n.status) for n in article.nominations}
+
+
+def by_name(article):
+    return {n.nominee: n for n in article.nominations}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("03", 3),
+        ("mười", 10),
+        ("mười một", 11),
+        ("mười hai", 12),
+        ("mười lăm", 15),
+        ("hai mươi", 20),
+        ("hai mươi mốt", 21),
+        ("ba mươi tư", 34),
+        ("mười hai tập", None),
+    ],
+)
+def test_counts_in_words_above_ten(words, value):
+    assert number_value(words) == value
+
+
+def test_a_count_in_words_above_ten_checks_its_list_and_a_name_within_a_count(own_article):
+    article = extract(own_article("counts_in_words_and_names_within_parens.txt"))
+    assert triples(article) == {
+        # "mười hai tập thể (A, B, C)": three names do not fill twelve, so the rows are flagged
+        ("Trường Cao đẳng Vĩnh Long", "prov_cert", "proposed"),
+        ("Trường Cao đẳng Kinh tế - Tài chính Vĩnh Long", "prov_cert", "proposed"),
+        ("Trường Cao đẳng Nghề Trà Vinh", "prov_cert", "proposed"),
+        ("Trường Cao đẳng Y tế Trà Vinh", "prov_flag", "proposed"),
+        ("Trường Cao đẳng Cộng đồng Vĩnh Long", "prov_flag", "proposed"),
+        # "cho 5 tập thể (trong đó có X)": X stands for the count it belongs to
+        ("Trường Cao đẳng Sư phạm Vĩnh Long", "ministry_cert", "awarded"),
+        # "7 tập thể và 2 cá nhân … (trong đó có ông X)": a person takes the count of persons
+        ("Trần Quốc Việt", "other", "awarded"),
+    }
+    rows = by_name(article)
+    assert rows["Trường Cao đẳng Vĩnh Long"].flags == ["count"]
+    assert (
+        rows["Trường Cao đẳng Vĩnh Long"].confidence
+        < rows["Trường Cao đẳng Y tế Trà Vinh"].confidence
+    )
+    assert rows["Trường Cao đẳng Y tế Trà Vinh"].flags == []
+    assert rows["Trần Quốc Việt"].kind == "individual"
+
+
+def test_a_table_pasted_as_text_with_rows_of_its_own_section_rows_and_tab_cells(own_article):
+    text = read_article(own_article("table_notice_section_rows_and_tabs.txt").encode())
+    article = extract(text)
+    assert triples(article) == {
+        ("UBND xã Thanh Sơn", "prov_flag", "proposed"),
+        ("UBND xã Hạ Hòa", "prov_cert", "proposed"),
+        ("Trường THCS Cẩm Khê", "prov_cert", "proposed"),
+        # rows under a section row "I | Tập thể lao động xuất sắc" take its award
+        ("Trạm Y tế xã Phù Ninh", "excellent_collective", "proposed"),
+        ("Trường Mầm non Lâm Thao", "excellent_collective", "proposed"),
+        ("Phòng Văn hóa - Xã hội xã Tam Nông", "ministry_cert", "proposed"),
+    }
+
+
+def test_a_section_award_ends_with_its_table():
+    text = (
+        "Danh sách khen thưởng\n\n"
+        "Hội nghị đề nghị khen thưởng các tập thể sau đây theo quy định của tỉnh:\n\n"
+        "| STT | Đơn vị |\n| I | Bằng khen của Chủ tịch UBND tỉnh |\n| 1 | Sở Tư pháp |\n\n"
+        "Các đơn vị thành viên của khối được liệt kê dưới đây để bạn đọc tiện theo dõi:\n\n"
+        "| 1 | Sở Nội vụ |\n| 2 | Sở Tài chính |\n"
+    )
+    assert triples(extract(text)) == {("Sở Tư pháp", "prov_cert", "proposed")}
