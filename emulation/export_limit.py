@@ -4,10 +4,12 @@ One export streams for seconds to minutes and holds a request slot (a gunicorn t
 all that time: ten clients downloading the whole register in a loop took the readers'
 pages down 4× (issue 11). This middleware lets each client address run at most
 ``EXPORTS_PER_CLIENT`` exports at once; one more gets the branded 429 page with
-Retry-After, and readers keep their slots. Slots are keys in the "limits" cache (files
-shared by every worker, no database query), given back when the download ended or
-broke off; a slot a crashed worker never gave back
-expires after ``EXPORT_SLOT_SECONDS``.
+Retry-After, and readers keep their slots. Signed-in staff are counted per user, not
+per address, against the larger ``EXPORTS_PER_STAFF``: a board office behind one
+address must not queue behind the public, nor the public behind it. Slots are keys in
+the "limits" cache (files shared by every worker, no database query), given back when
+the download ended or broke off; a slot a crashed worker never gave back expires after
+``EXPORT_SLOT_SECONDS``.
 
 Web workers run with a short statement_timeout (emulation.db); an export's COPY lasts
 as long as the client takes to read it, so export requests get a longer one.
@@ -45,10 +47,10 @@ class ExportLimitMiddleware:
         if not is_export_request(request):
             return self.get_response(request)
         cache = caches["limits"]
-        slot = self._take_slot(cache, client_ip(request))
+        client, limit = self._client(request)
+        slot = self._take_slot(cache, client, limit)
         if slot is None:
-            logger.warning("export refused: %s already runs %s", client_ip(request),
-                           settings.EXPORTS_PER_CLIENT)  # fmt: skip
+            logger.warning("export refused: %s already runs %s", client, limit)
             return render_failure(
                 request, "429.html", 429, Retry_After=str(settings.EXPORT_RETRY_AFTER_SECONDS)
             )
@@ -93,14 +95,22 @@ class ExportLimitMiddleware:
             release()
 
     @staticmethod
-    def _take_slot(cache, address: str) -> str | None:
+    def _client(request) -> tuple[str, int]:
+        """Who is counted, and how many exports they may run at once."""
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            return f"staff-{user.pk}", settings.EXPORTS_PER_STAFF
+        return client_ip(request), settings.EXPORTS_PER_CLIENT
+
+    @staticmethod
+    def _take_slot(cache, client: str, limit: int) -> str | None:
         """One key per running export (``add`` takes a free one); None when all are taken.
 
         Not a counter: the next request of a client can arrive before the server closed
         the previous response, and a read-modify-write counter would lose that release.
         """
-        for number in range(settings.EXPORTS_PER_CLIENT):
-            key = f"export-slot:{address}:{number}"
+        for number in range(limit):
+            key = f"export-slot:{client}:{number}"
             if cache.add(key, 1, EXPORT_SLOT_SECONDS):
                 return key
         return None

@@ -94,12 +94,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "emulation.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    "emulation.export_limit.ExportLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "emulation.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # after authentication: signed-in staff have a limit of their own
+    "emulation.export_limit.ExportLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -298,8 +299,10 @@ AXES_VERBOSE = False  # no banner at every start; failures are still logged as w
 AXES_LOCKOUT_CALLABLE = "emulation.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "emulation.security.axes_client_ip"
 
-# Full exports (format=csv|xlsx) running at once for one anonymous client (emulation.export_limit).
+# Full exports (format=csv|xlsx) running at once for one anonymous client address, and for
+# one signed-in staff user wherever they are (emulation.export_limit).
 EXPORTS_PER_CLIENT = env_int("EXPORTS_PER_CLIENT", 2)
+EXPORTS_PER_STAFF = env_int("EXPORTS_PER_STAFF", 6)
 EXPORT_RETRY_AFTER_SECONDS = env_int("EXPORT_RETRY_AFTER_SECONDS", 30)
 
 LOGGING = {

@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.test import RequestFactory, override_settings
 
 from emulation.export_limit import is_export_request
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,26 @@ def test_the_slot_comes_back_with_the_last_byte_before_the_response_is_closed():
     assert middleware(request).status_code == 429
     second.close()
     assert middleware(request).status_code == 200
+
+
+def test_signed_in_staff_are_not_held_to_the_anonymous_limit(client):
+    """A board office shares one address with the public: staff are counted per user."""
+    staff = UserFactory(username="can-bo-ban", is_staff=True)
+    export(client)  # the address's one anonymous slot is taken
+    assert export(client).status_code == 429
+    client.force_login(staff)
+    with override_settings(EXPORTS_PER_STAFF=3):
+        downloads = [export(client) for _ in range(3)]
+        assert [d.status_code for d in downloads] == [200, 200, 200]
+        refused = export(client)  # staff have a limit too, only a larger one
+        assert refused.status_code == 429
+        for download in downloads:
+            b"".join(download.streaming_content)  # read to the end: the slot comes back
+        assert export(client).status_code == 200
+
+
+def test_a_signed_in_visitor_who_is_not_staff_counts_by_address(client):
+    client.force_login(UserFactory(username="khach", is_staff=False))
+    first = export(client)
+    assert first.status_code == 200
+    assert export(client).status_code == 429
