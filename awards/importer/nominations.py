@@ -351,6 +351,7 @@ _FRAME_CONFIDENCE = {
     "cung-voi": 0.7,
     "counted-list-next-sentence": 0.6,
     "list-going-on": 0.6,
+    "units-referred-back": 0.6,
 }
 _COUNT_NOUN = r"(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|địa phương|gia đình|xã|huyện|tỉnh|Sở[^,:;]{0,20}?)"
 _STATED_COUNT = re.compile(rf"(?<![\d/])\b(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s+{_COUNT_NOUN}\b", re.I)
@@ -475,6 +476,45 @@ def _complete_places(names: list[_Name], context: str) -> list[_Name]:
     return out
 
 
+# "A và B lần lượt được tặng X và Y": the names pair with the awards in order
+_RESPECTIVE = re.compile(r"\s*,?\s+lần lượt\b\s*,?")
+# "Hai đơn vị nói trên được đề nghị tặng …": the units the sentence before ranked
+_ANAPHOR = re.compile(
+    rf"\b(?P<n>\d|{NUMBER_WORDS})\s+(?:đơn vị|tập thể)\s+(?:nói\s+trên|trên(?!\s+(?:địa bàn|lĩnh vực|toàn|cả))|này)\b",
+    re.I,
+)
+_SUBJECT_FRAMES = {"names-verb-award", "suy-ton-names-award", "la-names-award"}
+_RANKED = re.compile(
+    r"\s+(?:xếp|đứng|đạt|dẫn đầu|được xếp)\s+(?:thứ|hạng|vị trí|giải|đầu)?\s*(?:nhất|nhì|ba|\d|I{1,3}\b|\w+)"
+)
+
+
+def _ranked_units(text: str) -> list[_Name]:
+    """The units a sentence ranks, in its order: "suy tôn A đứng thứ nhất, B đứng thứ nhì"."""
+    out: list[_Name] = []
+    for piece in re.split(r"\s*[,;]\s*|\s+và\s+", _PAREN.sub("", text)):
+        rank = _RANKED.search(piece)
+        if not rank:
+            continue
+        name = piece[: rank.start()]
+        verbs = list(_PROPOSE_VERB.finditer(name))
+        if verbs:
+            name = name[verbs[-1].end() :]
+        name = _LEAD_RE.sub("", name.strip())
+        cleaned = _clean_name(_Name(name))
+        if cleaned is None or not looks_like_unit(cleaned.text):
+            return []  # a piece that ranks something else: no list to refer back to
+        out.append(cleaned)
+    return out
+
+
+def _pair_in_order(names: list[_Name], index: int, total: int) -> list[_Name] | None:
+    """The one name of ``names`` that the ``index``-th of ``total`` awards goes to, or None
+    when the names and the awards do not pair one to one."""
+    distinct = list({n.text: n for n in names}.values())
+    return [distinct[index]] if len(distinct) == total and index < total else None
+
+
 def _nominations(
     sentences: list[_Sentence],
     warnings: list[str],
@@ -491,7 +531,9 @@ def _nominations(
     pending: dict | None = None
     going_on: dict | None = None  # a counted list not yet full, that later paragraphs continue
     awaited: list[dict] = []  # every award that waited for a list, to tell which were read
+    previous = ""  # the sentence before, for "Hai đơn vị nói trên …"
     for sent in sentences:
+        before_sent, previous = previous, sent.text
         if going_on is not None and not sent.caption:
             got = _list_goes_on(sent, going_on, bloc, found)
             if got:
@@ -518,10 +560,24 @@ def _nominations(
         for ci, clause in enumerate(clauses):
             if _withdrawn(clause):
                 continue
+            resp = _RESPECTIVE.search(clause) if "lần lượt" in clause else None
+            if resp:
+                clause = f"{clause[: resp.start()]} {clause[resp.end() :]}"
             mentions = list(_AWARD_RE.finditer(clause))
             mentioned = mentioned or bool(mentions)
             prev_end = 0
             prev_names: list[_Name] = []
+            # the names of a respective reading ("lần lượt", or units referred back to) and the
+            # awards they pair with
+            paired_at = resp.start() if resp else None
+            paired: list[_Name] = []
+            anaphor = _ANAPHOR.search(clause) if mentions and before_sent else None
+            if anaphor and anaphor.end() <= mentions[0].start():
+                paired = _ranked_units(before_sent)
+                if len(paired) != number_value(anaphor.group("n")):
+                    paired = []
+                paired_at = anaphor.end() if paired else paired_at
+            in_pair = [x for x in mentions if paired_at is not None and x.start() >= paired_at]
             for mi, m in enumerate(mentions):
                 next_start = mentions[mi + 1].start() if mi + 1 < len(mentions) else len(clause)
                 if _told_as_history(clause[prev_end : m.start()]) or _pledged(
@@ -598,6 +654,31 @@ def _nominations(
                         raw_names = [*raw_names, *extra]
                         frame = frame or "cung-voi"
                 prev_end = m.end()
+                pair_flags: list[str] = []
+                if m in in_pair and (anaphor or in_pair.index(m) > 0 or frame in _SUBJECT_FRAMES):
+                    # names written before the awards; an award with names of its own after
+                    # it ("lần lượt trao Cờ cho A và Bằng khen cho B") pairs nothing
+                    if anaphor and paired:
+                        raw_names, frame = paired, "units-referred-back"
+                    elif in_pair.index(m) == 0:
+                        paired = raw_names
+                    elif paired and (not raw_names or frame == "shared-subject"):
+                        raw_names = paired
+                    else:
+                        in_pair = []
+                    one = (
+                        _pair_in_order(raw_names, in_pair.index(m), len(in_pair))
+                        if in_pair
+                        else None
+                    )
+                    if len(in_pair) > 1 and one:
+                        raw_names = one
+                        # without "lần lượt" the order is read, not written: staff check it
+                        pair_flags = [] if resp else ["respective"]
+                    elif len(in_pair) > 1:
+                        pair_flags = ["respective"]
+                elif m in in_pair:
+                    in_pair = []
                 raw_names = _complete_places(raw_names, clause)
                 rows = _rows(raw_names, codes, bloc)
                 prev_names = raw_names if rows else []
@@ -616,7 +697,7 @@ def _nominations(
                 elif rows:
                     pending = None
                 named = len({r[0].text for r in rows})
-                flags = ["count"] if count and count != named else []
+                flags = (["count"] if count and count != named else []) + pair_flags
                 if rows and count and count > named and is_last:
                     # "Danh sách 22 tập thể … gồm: A; B." and the list goes on below
                     going_on = {

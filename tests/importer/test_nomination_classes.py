@@ -84,3 +84,41 @@ def test_a_section_award_ends_with_its_table():
         "| 1 | Sở Nội vụ |\n| 2 | Sở Tài chính |\n"
     )
     assert triples(extract(text)) == {("Sở Tư pháp", "prov_cert", "proposed")}
+
+
+def test_respective_awards_pair_in_order_and_units_referred_back(own_article):
+    article = extract(own_article("respective_and_units_referred_back.txt"))
+    got = {(n.nominee, n.award, n.frame, tuple(n.flags)) for n in article.nominations}
+    assert got == {
+        # "A và B lần lượt được đề nghị tặng X và Y": A takes X, B takes Y
+        ("Công an xã Ia Grai", "ministry_flag", "names-verb-award", ()),
+        ("Công an phường Pleiku", "ministry_cert", "shared-subject", ()),
+        # "Hai đơn vị nói trên …" after "A xếp thứ nhất, B xếp thứ nhì": paired in order,
+        # but the order is read rather than written, so the rows are flagged
+        ("Công an xã Chư Sê", "other", "units-referred-back", ("respective",)),
+        ("Công an xã Đức Cơ", "prov_cert", "units-referred-back", ("respective",)),
+        # "lần lượt trao X cho A, B và trao Y cho C": each award has its own names
+        ("Công an xã Kông Chro", "prov_cert", "award-cho-names", ()),
+        ("Công an xã Mang Yang", "prov_cert", "award-cho-names", ()),
+        ("Đội Cảnh sát giao thông số 2", "other", "award-cho-names", ()),
+        # three names, two awards: no pairing, every row flagged for staff to settle
+        ("Phòng Cảnh sát hình sự", "prov_cert", "names-verb-award", ("respective",)),
+        ("Phòng An ninh kinh tế", "prov_cert", "names-verb-award", ("respective",)),
+        ("Phòng Tham mưu", "prov_cert", "names-verb-award", ("respective",)),
+        ("Phòng Cảnh sát hình sự", "other", "shared-subject", ("respective",)),
+        ("Phòng An ninh kinh tế", "other", "shared-subject", ("respective",)),
+        ("Phòng Tham mưu", "other", "shared-subject", ("respective",)),
+    }
+    flagged = [n.confidence for n in article.nominations if n.flags]
+    plain = [n.confidence for n in article.nominations if not n.flags]
+    assert max(flagged) < min(plain)
+
+
+def test_units_on_the_ground_are_not_units_referred_back():
+    text = (
+        "Cụm thi đua số 1 tổng kết năm 2025\n\n"
+        "Ngày 5/12/2025, Cụm thi đua số 1 tổ chức hội nghị tổng kết. "
+        "Sở Nội vụ xếp thứ nhất, Sở Tư pháp xếp thứ nhì. "
+        "Hai đơn vị trên địa bàn thành phố được UBND tỉnh tặng Bằng khen."
+    )
+    assert extract(text).nominations == []
