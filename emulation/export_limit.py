@@ -28,15 +28,26 @@ logger = logging.getLogger(__name__)
 
 EXPORT_FORMATS = {"csv", "xlsx"}
 EXPORT_SLOT_SECONDS = 3600
+# An API page of more rows than this is a download too (public.api allows up to 1,000).
+API_PREFIX = "/api/"
+LARGE_API_PAGE = 100
+
+
+def _large_api_page(request) -> bool:
+    try:
+        return int(request.GET.get("page_size", "")) > LARGE_API_PAGE
+    except ValueError:
+        return False  # the API answers 400 to it
 
 
 def is_export_request(request) -> bool:
-    """A download of rows from a public page or report (the admin has its own exports)."""
-    return (
-        request.method in ("GET", "HEAD")
-        and request.GET.get("format") in EXPORT_FORMATS
-        and not request.path.startswith("/admin/")
-    )
+    """A download of rows from a public page or report (the admin has its own exports),
+    or a large page of the JSON API."""
+    if request.method not in ("GET", "HEAD") or request.path.startswith("/admin/"):
+        return False
+    if request.path.startswith(API_PREFIX):
+        return _large_api_page(request)
+    return request.GET.get("format") in EXPORT_FORMATS
 
 
 class ExportLimitMiddleware:

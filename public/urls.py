@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import api, views
 
 pages = [
     path("", views.home, name="home"),
@@ -21,5 +21,6 @@ reports = [
 ]
 urlpatterns = [
     path("reports/", include((reports, "reports"))),
+    path("api/v1/", include((api.urlpatterns, "api"))),
     path("", include((pages, "awards"))),
 ]
