@@ -383,3 +383,12 @@ def source_records(source) -> dict:
         "decisions": list(source.decisions.order_by("date")),
         "meetings": list(source.meetings.select_related("bloc").order_by("date")),
     }
+
+
+def decision_records(decision) -> QuerySet:
+    """The public nominations a decision granted, for a page of rows (award, then name)."""
+    return (
+        Nomination.objects.public()
+        .filter(decision=decision)
+        .order_by("award_type__precedence", "nominee_name")
+    )

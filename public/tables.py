@@ -47,6 +47,7 @@ COLUMNS = (
     "bloc__name",
     "decision__number",
     "decision__date",
+    "decision_id",
 )
 # What reverse() leaves unquoted in a path argument.
 PATH_SAFE = "!$&'()*+,;=/~:@"
@@ -75,6 +76,7 @@ class RecordRow:
     bloc_name: str | None
     decision_number: str | None
     decision_date: datetime.date | None
+    decision_id: int | None
     # Filled by record_rows from the values above.
     status_label: str = ""
     year_url: str = ""
@@ -82,6 +84,7 @@ class RecordRow:
     award_url: str = ""
     bloc_url: str = ""
     source_url: str = ""
+    decision_url: str = ""
 
     @property
     def nominee_display(self) -> str:
@@ -102,6 +105,7 @@ class Links:
         self.award = self._pattern("awards:award_type", "code", "sample-code")
         self.bloc = self._pattern("awards:bloc", "slug", "sample-slug")
         self.source = self._pattern("awards:source", "pk", 1999)
+        self.decision = self._pattern("awards:decision", "pk", 1999)
         self.person = reverse("awards:award_list") + "?person="
 
     @staticmethod
@@ -137,6 +141,8 @@ def record_rows(queryset: QuerySet) -> list[RecordRow]:
             row.bloc_url = links.join(links.bloc, row.bloc_slug)
         if row.source_id:
             row.source_url = links.join(links.source, row.source_id)
+        if row.decision_id:
+            row.decision_url = links.join(links.decision, row.decision_id)
         rows.append(row)
     return rows
 
@@ -201,8 +207,9 @@ def rows_html(rows: list[RecordRow], *, hide: str = "", current_names: bool = Fa
         )
         if r.decision_number is not None:
             decision = cell(
-                ("decision", r.decision_number, r.decision_date),
-                '<td class="c-decision">{}, {}</td>',
+                ("decision", r.decision_id),
+                '<td class="c-decision"><a href="{}">{}</a>, {}</td>',
+                r.decision_url,
                 r.decision_number,
                 f"{r.decision_date:%d/%m/%Y}",
             )

@@ -13,6 +13,7 @@ pages = [
     path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
     path("award-types/<slug:code>/", views.award_type_detail, name="award_type"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision"),
     path("healthz/", views.healthz, name="healthz"),
 ]
 reports = [

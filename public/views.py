@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from awards import exports
-from awards.models import Agency, AwardType, Bloc, EmulationYear, SourceDocument
+from awards.models import Agency, AwardType, Bloc, Decision, EmulationYear, SourceDocument
 from public import queries, reports
 from public.caching import public_page
 from public.filters import LIST_PARAMS, filtered_nominations
@@ -135,6 +135,16 @@ def source_detail(request, pk):
     return render(
         request, "awards/source.html", {"source": source, **queries.source_records(source)}
     )
+
+
+@public_page("page")
+def decision_detail(request, pk):
+    """A decision: its number, date, issuer and signer, and the public records it granted."""
+    decision = get_object_or_404(Decision.objects.select_related("source"), pk=pk)
+    page = record_page(
+        queries.decision_records(decision), request.GET.get("page"), HOLDERS_PAGE_SIZE
+    )
+    return render(request, "awards/decision.html", {"decision": decision, "page": page})
 
 
 @public_page("q")

@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -57,6 +58,9 @@ class Decision(NormalizedModel, TimeStamped):
 
     def __str__(self):
         return f"{self.number} ngày {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("awards:decision", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()
