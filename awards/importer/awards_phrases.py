@@ -63,11 +63,14 @@ _LAW_CLAUSE = re.compile(
     re.I,
 )
 
+_HAS_QUOTE = re.compile(r"[\"“”„«]")
 _QUOTED = re.compile(r"[\"“”„«](?P<q>[^\"“”„«»]{0,200})[\"“”»]")
 
 
 def _dequote(text: str) -> str:
     """Campaign names in quotes are not awards or units; quoted award names are kept bare."""
+    if not _HAS_QUOTE.search(text):
+        return text
 
     def repl(m):
         inner = m.group("q")

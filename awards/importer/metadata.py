@@ -72,28 +72,39 @@ def _bloc(first: str, title: str | None) -> str | None:
     return next((b for b in found if re.search(r"[Tt]hi\s+đua", b)), found[0])
 
 
+_SUMMARY_SCHOOL_YEAR = re.compile(r"tổng kết[^.]{0,120}?năm\s+học\s+\d{4}\s*[-–—/]\s*(\d{4})", re.I)
+_SUMMARY_SCHOOL_YEAR_START = re.compile(r"tổng kết[^.]{0,120}?năm\s+học\s+(\d{4})", re.I)
+_SUMMARY_YEAR = re.compile(r"tổng kết[^.]{0,120}?năm\s+(\d{4})", re.I)
+_RESULTS_JUDGED = re.compile(r"\b(?:họp|bình)\s+xét\s+thi\s+đua[^.]{0,40}?năm\s+(\d{4})", re.I)
+_PLEDGE_MEETING = re.compile(r"ký kết giao ước|giao ước thi đua|phát động thi đua", re.I)
+
+
 def _award_year(first: str, title: str | None) -> tuple[int | None, str | None]:
+    # each pattern runs only where its words are (case-blind patterns are slow on a lead)
+    sources = [(source, source.lower()) for source in (first, title or "")]
     # a school year counts as the year it ends: "năm học 2022-2023" is 2023
-    for source in (first, title or ""):
-        m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+\d{4}\s*[-–—/]\s*(\d{4})", source, re.I)
+    for source, low in sources:
+        m = "tổng kết" in low and _SUMMARY_SCHOOL_YEAR.search(source)
         if m:
             return int(m.group(1)), "summary"
-    for source in (first, title or ""):
-        m = re.search(r"tổng kết[^.]{0,120}?năm\s+học\s+(\d{4})", source, re.I)
+    for source, low in sources:
+        if "tổng kết" not in low:
+            continue
+        m = _SUMMARY_SCHOOL_YEAR_START.search(source)
         if m:
             return int(m.group(1)), "summary"
-        m = re.search(r"tổng kết[^.]{0,120}?năm\s+(\d{4})", source, re.I)
+        m = _SUMMARY_YEAR.search(source)
         if m:
             return int(m.group(1)), "summary"
     # "họp xét thi đua năm 2015", "bình xét thi đua năm 2015": the year's results judged
-    for source in (first, title or ""):
-        m = re.search(r"\b(?:họp|bình)\s+xét\s+thi\s+đua[^.]{0,40}?năm\s+(\d{4})", source, re.I)
+    for source, low in sources:
+        m = "xét" in low and _RESULTS_JUDGED.search(source)
         if m:
             return int(m.group(1)), "summary"
-    for source in (first, title or ""):
-        if re.search(r"sơ kết", source, re.I):
+    for source, low in sources:
+        if "sơ kết" in low:
             return None, "midyear"
-        if re.search(r"ký kết giao ước|giao ước thi đua|phát động thi đua", source, re.I):
+        if ("giao ước" in low or "phát động thi đua" in low) and _PLEDGE_MEETING.search(source):
             return None, "pledge"
     return None, None
 
@@ -207,7 +218,8 @@ def _meeting_date(
 
 def _venue(first: str, bloc: str | None) -> str | None:
     # "TP." and "TX." end no sentence: hide their dots while the venue is read
-    first = re.sub(r"\b(TP|TX|Tp|Tx)\.", "\\1\x05", first)
+    if "TP." in first or "TX." in first or "Tp." in first or "Tx." in first:
+        first = _PLACE_ABBREVIATION.sub("\\1\x05", first)
     m = _VENUE_RE.search(first)
     if not m:
         return None
@@ -233,10 +245,17 @@ def _venue(first: str, bloc: str | None) -> str | None:
     return venue
 
 
+_PLACE_ABBREVIATION = re.compile(r"\b(TP|TX|Tp|Tx)\.")
+_PROVINCE = re.compile(
+    rf"\b(?:tỉnh|thành phố)\s+(?P<p>[{_UP}][^\s,.;]*(?:\s+[{_UP}][^\s,.;]*){{0,3}})"
+)
+
+
 def _province(text: str) -> str | None:
-    m = re.search(
-        rf"\b(?:tỉnh|thành phố)\s+(?P<p>[{_UP}][^\s,.;]*(?:\s+[{_UP}][^\s,.;]*){{0,3}})", text
-    )
+    # the pattern opens with no plain letter, so it would be tried at every character of
+    # the article: start it where its first word is
+    starts = [i for i in (text.find("tỉnh"), text.find("thành phố")) if i >= 0]
+    m = _PROVINCE.search(text, min(starts)) if starts else None
     return m.group("p") if m else None
 
 
@@ -271,6 +290,8 @@ def _decisions(sentences: list[_Sentence], province: str | None) -> dict[str, De
     """Every decision cited, by number (the first citation with a date wins)."""
     found: dict[str, DecisionData] = {}
     for sent in sentences:
+        if "uyết" not in sent.text:
+            continue  # no "Quyết định" cited
         for m in _DECISION_RE.finditer(sent.text):
             number = re.sub(r"\s+", "", m.group("number"))
             day = None

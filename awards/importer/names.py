@@ -9,6 +9,7 @@ compound names that hold "và" and commas, and the test that a phrase reads as a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -236,11 +237,13 @@ def _strip_punct(text: str) -> str:
 
 
 def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # as re.sub(r"\s+", " ", text).strip(), several times faster
 
 
 def _protect(text: str) -> str:
     """Hide the separators inside known compound names so that list splitting keeps them whole."""
+    if "và" not in text.lower():
+        return text  # every compound holds "và"
     return _COMPOUND_RE.sub(lambda m: m.group(0).replace(" ", "\x03").replace(",", "\x04"), text)
 
 
@@ -436,6 +439,12 @@ _TIME_INSIDE = re.compile(
 _ACRONYM = re.compile(rf"^[{_UP}][{_UP}A-Z0-9&.-]+(?=\s|$)")
 
 
+@functools.lru_cache(maxsize=8)
+def _bloc_key(bloc: str) -> str:
+    """The bloc's match key, made once per article rather than once per name tested."""
+    return match_key(bloc)
+
+
 def looks_like_unit(text: str, bloc: str | None = None) -> bool:
     """A collective nominee must read as a unit's name, not a date, a pronoun or the bloc itself.
 
@@ -446,7 +455,7 @@ def looks_like_unit(text: str, bloc: str | None = None) -> bool:
     text = text.strip()
     if not text or _NOT_NOMINEE_START.match(text) or _TIME_INSIDE.search(text):
         return False
-    if bloc and match_key(text) == match_key(bloc):
+    if bloc and match_key(text) == _bloc_key(bloc):
         return False
     if _is_head(text) or _ACRONYM.match(text) or _LOWER_PLACE.match(text):
         return True
@@ -469,9 +478,17 @@ def _clean_name(name: _Name) -> _Name | None:
     if re.search(r"\s[A-ZĐ]$", text):
         # "… cho tập thể Thanh tra tỉnh B": a name cut off where the page was cut
         return None
-    if len(text.split()) > 22 or _NOT_NAME_WORDS.search(text) or "«»" in text:
+    words = len(text.split())
+    if words > 22 or _NOT_NAME_WORDS.search(text) or "«»" in text:
         return None
-    if fold(text) in {"khoi", "cum", "hoi nghi", "ubnd tinh", "uy ban nhan dan tinh"}:
+    # folding is dear: only a phrase of five words or fewer can fold to one of these
+    if words <= 5 and fold(text) in {
+        "khoi",
+        "cum",
+        "hoi nghi",
+        "ubnd tinh",
+        "uy ban nhan dan tinh",
+    }:
         return None
     if not looks_like_unit(text):
         return None

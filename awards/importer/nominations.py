@@ -391,22 +391,26 @@ def _quotes_law(text: str) -> bool:
 
 def _withdrawn(text: str) -> bool:
     low = text.lower()
-    return any(w in low for w in ("rút", "không", "chưa", "loại", "từ chối")) and bool(
-        _SKIP_CLAUSE.search(text)
-    )
+    return (
+        "rút" in low or "không" in low or "chưa" in low or "loại" in low or "từ chối" in low
+    ) and bool(_SKIP_CLAUSE.search(text))
 
 
 def _told_as_history(text: str) -> bool:
     low = text.lower()
-    return any(w in low for w in (" lần ", "liền", "liên tục", "liên tiếp")) and bool(
+    return (" lần " in low or "liền" in low or "liên tục" in low or "liên tiếp" in low) and bool(
         _HISTORY.search(text)
     )
 
 
 def _pledged(text: str) -> bool:
     low = text.lower()
-    return any(
-        w in low for w in ("phấn đấu", "đăng ký", "cam kết", "giao ước", "hướng tới")
+    return (
+        "phấn đấu" in low
+        or "đăng ký" in low
+        or "cam kết" in low
+        or "giao ước" in low
+        or "hướng tới" in low
     ) and bool(_PLEDGE.search(text))
 
 
@@ -419,14 +423,14 @@ def _count_of(text: str) -> int | None:
     return number_value(n)
 
 
+_CONSULTATION = re.compile(
+    r"lấy ý kiến (?:của )?nhân dân|xin ý kiến nhân dân|lấy ý kiến dư luận", re.I
+)
+
+
 def _consultation(sentences: list[_Sentence]) -> bool:
     """A notice asking the public's opinion: everything in it is still a proposal."""
-    return any(
-        re.search(
-            r"lấy ý kiến (?:của )?nhân dân|xin ý kiến nhân dân|lấy ý kiến dư luận", s.text, re.I
-        )
-        for s in sentences[:6]
-    )
+    return any("ý k" in s.text.lower() and _CONSULTATION.search(s.text) for s in sentences[:6])
 
 
 def _award_kind(core: str) -> str | None:
@@ -550,7 +554,9 @@ def _nominations(
         text = sent.text
         if "trong đó" in text:
             text = _named_within_counts(text)
-        text = _dequote(_PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, text)))
+        if "(" in text:
+            text = _PAREN.sub("", _COUNTED_PAREN.sub(_counted_list, text))
+        text = _dequote(text)
         if _quotes_law(text):
             continue
         sentence_status = sent.status
@@ -810,22 +816,20 @@ def _list_goes_on(sent: _Sentence, going_on: dict, bloc, found: list) -> bool | 
     return None
 
 
-_AWARD_WORDS = (
-    "cờ",
-    "khen",
-    "huân chương",
-    "chiến sĩ",
-    "lao động",
-    "quyết thắng",
-    "tiên tiến",
-    "anh hùng",
-)
-
-
 def may_name_award(text: str) -> bool:
     """A cheap test before the award patterns: most sentences name no award at all."""
     low = text.lower()
-    return any(word in low for word in _AWARD_WORDS)
+    # each word spelt out: a generator over a tuple of them cost more than the tests
+    return (
+        "cờ" in low
+        or "khen" in low
+        or "huân chương" in low
+        or "chiến sĩ" in low
+        or "lao động" in low
+        or "quyết thắng" in low
+        or "tiên tiến" in low
+        or "anh hùng" in low
+    )
 
 
 # Abbreviations every article uses, for telling that two rows name one unit
@@ -964,8 +968,13 @@ def unread(sentences: list[_Sentence], article, read: set[str] | None = None) ->
         if sent.text in used or sent.text in out:
             continue
         low = sent.text.lower()
-        award = may_name_award(sent.text) and _AWARD_RE.search(_dequote(sent.text))
-        role = ("khối" in low or "cụm" in low) and _ROLE_RE.search(sent.text)
-        if (award or role) and not _quotes_law(sent.text):
+        # the plain word tests first, the patterns only where the words are
+        role = (
+            ("khối" in low or "cụm" in low)
+            and ("trưởng" in low or "phó" in low)
+            and _ROLE_RE.search(sent.text)
+        )
+        named = role or (may_name_award(sent.text) and _AWARD_RE.search(_dequote(sent.text)))
+        if named and not _quotes_law(sent.text):
             out.append(sent.text)
     return out

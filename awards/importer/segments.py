@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from awards.importer.awards_phrases import _AWARD_RE, _dequote, _status_of
 from awards.importer.names import _person, looks_like_unit
 from awards.importer.places import is_place
-from awards.text import normalize, normalize_text
+from awards.text import normalize_text
 
 _YEAR_ANY = re.compile(r"\bnăm(?:\s+học)?\s+(\d{4})")
 _ABBREV_BEFORE_DOT = {
@@ -120,9 +120,14 @@ def _is_table_row(line: str) -> bool:
 def _clean_lines(text: str) -> tuple[list[str], dict]:
     """NFC per line, CRLF undone, site noise removed; returns lines and the header facts."""
     text = normalize_text(text).replace("\u2028", "\n").replace("\xa0", " ")
-    # a table pasted from a word processor keeps its cells apart with tabs: read them as "|"
+    # a table pasted from a word processor keeps its cells apart with tabs: read them as "|";
+    # the text is NFC already, and so is every line of it: only the spaces are left to tidy
     raw = [
-        normalize(f"| {' | '.join(line.strip().split(chr(9)))} |" if "\t" in line.strip() else line)
+        " ".join(
+            (
+                f"| {' | '.join(line.strip().split(chr(9)))} |" if "\t" in line.strip() else line
+            ).split()
+        )
         for line in text.split("\n")
     ]
     lines = _join_wrapped(raw)
@@ -154,8 +159,7 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
         table_award[0] = None  # text between two tables: a section ends with its table
         if _NOISE_LINE.match(line):
             continue
-        if not seen_content and len(line) < 60 and re.search(r"\d{1,2}/\d{1,2}/\d{4}", line):
-            m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", line)
+        if not seen_content and len(line) < 60 and (m := _DATELINE.search(line)):
             with contextlib.suppress(ValueError):
                 meta["published"] = dt.date(
                     int(m.group(3)), int(m.group(2)), int(m.group(1))
@@ -213,10 +217,17 @@ def _place_follows(text: str) -> bool:
     return any(is_place(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]?\s+")
+_DATELINE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# the words a list header may end with, before the award test (see _is_list_header)
+_HEADER_END_WORDS = ("cho", "gồm", "sau", "là", "đơn vị", "tập thể", "cá nhân", "đồng chí")
+_HEADER_END = re.compile(r"\b(?:cho|gồm|sau|là|đơn vị|tập thể|cá nhân|đồng chí)$")
+
+
 def _split_sentences(paragraph: str) -> list[str]:
     out = []
     start = 0
-    for m in re.finditer(r"[.!?…]+[\"”»)]?\s+", paragraph):
+    for m in _SENTENCE_END.finditer(paragraph):
         end = m.end()
         before = paragraph[start : m.start()].split()
         last = before[-1] if before else ""
@@ -261,11 +272,11 @@ def _is_list_header(line: str) -> bool:
     line = line.rstrip()
     if line.endswith(":"):
         return True
-    last = _split_sentences(line)[-1] if line else ""
-    return bool(
-        re.search(r"\b(?:cho|gồm|sau|là|đơn vị|tập thể|cá nhân|đồng chí)$", last)
-        and _AWARD_RE.search(last)
-    )
+    if not line.endswith(_HEADER_END_WORDS):
+        # the last sentence ends where the line does: no header word, no header
+        return False
+    last = _split_sentences(line)[-1]
+    return bool(_HEADER_END.search(last) and _AWARD_RE.search(last))
 
 
 def _sentences(body: list[str]) -> list[_Sentence]:
@@ -273,7 +284,7 @@ def _sentences(body: list[str]) -> list[_Sentence]:
     captions = []
     lines = []
     for line in body:
-        if line and _CAPTION_RE.search(line) and len(line) < 300:
+        if line and "Ảnh" in line and _CAPTION_RE.search(line) and len(line) < 300:
             captions.append(re.sub(r"[\s.(]*Ảnh\s*:.*$", "", line).strip())
             continue
         lines.append(line)
