@@ -44,8 +44,14 @@ _PLACE_HEAD_RE = re.compile(rf"^(?:{_PLACE_HEADS})\s+[{_UP}]")
 
 
 def _is_head(piece: str) -> bool:
-    """Does this piece open a new unit name (a capitalised unit word or a place type + name)?"""
-    return bool(piece[:1].isupper() and (_UNIT_HEAD_RE.match(piece) or _PLACE_HEAD_RE.match(piece)))
+    """Does this piece open a new unit name (a capitalised unit word or a place type + name)?
+
+    A unit word misspelt by one letter or one tone mark ("Sờ Tài chính", "UBNB xã A",
+    "Công tuy Cổ phần B") still opens one: see ``misspelt_head``."""
+    return bool(
+        piece[:1].isupper()
+        and (_UNIT_HEAD_RE.match(piece) or _PLACE_HEAD_RE.match(piece) or misspelt_head(piece))
+    )
 
 
 _HONORIFIC = (
@@ -105,6 +111,61 @@ _SURNAMES = frozenset(
         "Rơ",
     ]
 )
+# Unit words as typed in a hurry: the same letters with another tone mark ("Sờ" for "Sở"),
+# an acronym one letter off ("UBNB"), a two-word unit word one letter off ("Công tuy").
+# Words of their own that fold like a unit word ("Số", "Tô", "Hồi", "Bồ") and surnames are
+# left out, and so are persons' ranks ("Trung tá" is one letter from "Trung tâm").
+_HEADS_FOLDED = frozenset(fold(h) for h in _UNIT_HEADS.split("|"))
+_NOT_MISSPELT = frozenset(fold(w) for w in _SURNAMES) | {"so", "to", "bo", "hoi", "doi", "ban"}
+_MISSPELT_SO = frozenset({"Sờ", "Sỡ", "Sỏ", "Sợ", "Sơ"})
+_LOWER_PLACE_WORD = re.compile(r"(?:tỉnh|thành|huyện|thị|quận|xã|phường)$")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Do two strings differ by exactly one inserted, deleted or replaced character?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def misspelt_head(piece: str) -> bool:
+    """Does the piece open with a unit word misspelt ("Sờ Tài chính", "UBNB xã A", "Công tuy
+    Cổ phần B"), followed by a name as a unit word is?"""
+    words = piece.split(maxsplit=3)
+    if len(words) < 2 or not words[0][:1].isupper() or _UNIT_HEAD_RE.match(piece):
+        return False
+    if _PLACE_HEAD_RE.match(piece) or _PERSON_RE.match(piece):
+        return False
+    return _misspelt(words[0], words[1], words[2] if len(words) > 2 else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _misspelt(first: str, second: str, third: str) -> bool:
+    two = fold(f"{first} {second}")
+    if (
+        third[:1].isupper()
+        and len(two) >= 6
+        and (two in _HEADS_FOLDED or any(" " in h and _one_edit(two, h) for h in _HEADS_FOLDED))
+    ):
+        return True  # "Trung tam Y tế", "Công tuy Cổ phần"
+    if not (second[:1].isupper() or _LOWER_PLACE_WORD.match(second)):
+        return False
+    one = fold(first)
+    if one in _HEADS_FOLDED:
+        # the tone marks differ ("Sờ Tài chính"), unless the word is a word of its own
+        return one not in _NOT_MISSPELT or first in _MISSPELT_SO
+    return (
+        first.isupper()
+        and len(one) >= 4
+        and any(h.isascii() and " " not in h and _one_edit(one, h) for h in _HEADS_FOLDED)
+    )
+
+
 # Compound names with "và" or a comma inside: a domain lexicon, not article cases.
 _COMPOUNDS = (
     "Văn hóa, Thể thao và Du lịch",

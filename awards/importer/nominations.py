@@ -39,6 +39,7 @@ from awards.importer.names import (
     _strip_punct,
     item_name,
     looks_like_unit,
+    misspelt_head,
     number_value,
     split_names,
 )
@@ -936,6 +937,9 @@ def _add_rows(
 
 
 def _row(name, kind, code, award_text, status, giver, sent, frame, flags) -> NominationData:
+    if kind == "collective" and misspelt_head(name.text):
+        # "Sờ Tài chính", "Công tuy …": kept as written, for staff to match to the agency
+        flags = [*flags, "spelling"]
     confidence = _FRAME_CONFIDENCE.get(frame, 0.6) - (0.2 if flags else 0.0)
     return NominationData(
         nominee=name.text,

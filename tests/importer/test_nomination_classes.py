@@ -122,3 +122,29 @@ def test_units_on_the_ground_are_not_units_referred_back():
         "Hai đơn vị trên địa bàn thành phố được UBND tỉnh tặng Bằng khen."
     )
     assert extract(text).nominations == []
+
+
+def test_a_misspelt_unit_word_still_opens_a_name_and_flags_the_row(own_article):
+    article = extract(own_article("unit_words_misspelt.txt"))
+    got = {(n.nominee, n.award, tuple(n.flags)) for n in article.nominations}
+    assert got == {
+        ("Sờ Tài chính tỉnh Tây Ninh", "gov_flag", ("spelling",)),
+        ("UBNB xã Hòa Thành, tỉnh Tây Ninh", "gov_flag", ("spelling",)),
+        ("Công tuy Cổ phần Cấp thoát nước Tây Ninh", "gov_flag", ("spelling",)),
+        ("Bệnh viện Đa khoa tỉnh Tây Ninh", "gov_flag", ()),
+        # each misspelt word opens a name of its own in a list joined by commas
+        ("Sờ Nội vụ", "ministry_cert", ("spelling",)),
+        ("Sờ Tư pháp", "ministry_cert", ("spelling",)),
+        ("UBNB phường Long Hoa", "ministry_cert", ("spelling",)),
+        ("Trung tam Y tế khu vực Gò Dầu", "prov_flag", ("spelling",)),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Số Tài khoản", "Tô Văn Hải", "Hồi Xuân", "Trung tá Nguyễn Văn An", "Sở Tài chính"],
+)
+def test_words_of_their_own_ranks_and_correct_unit_words_are_not_misspellings(text):
+    from awards.importer.names import misspelt_head
+
+    assert not misspelt_head(text)
