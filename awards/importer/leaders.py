@@ -38,7 +38,37 @@ from awards.text import match_key
 _P = r"(?:[Pp]hó|PHÓ)"
 _T = r"(?:[Tt]rưởng|TRƯỞNG)"
 _K = r"(?:[Kk]hối|KHỐI|[Cc]ụm|CỤM)"
-_ROLE_RE = re.compile(
+# Every role opens with one of these words, as spelt in _P, _T and _K.
+_ROLE_WORD = re.compile("Phó|phó|PHÓ|Trưởng|trưởng|TRƯỞNG|Khối|khối|KHỐI|Cụm|cụm|CỤM")
+
+
+class _RolePattern:
+    """The role pattern, tried only where a role word starts.
+
+    The pattern opens with a choice of letter cases, which the regex engine tries at
+    every character of a sentence; an alternation of plain words opens with letters it
+    scans for in C. Same matches as the pattern's own ``search`` and ``finditer``.
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        while word := _ROLE_WORD.search(text, pos):
+            m = self.pattern.match(text, word.start())
+            if m:
+                return m
+            pos = word.end()  # no role word starts inside another
+        return None
+
+    def finditer(self, text: str):
+        pos = 0
+        while m := self.search(text, pos):
+            yield m
+            pos = m.end()
+
+
+_ROLE_RE = _RolePattern(
     rf"(?P<deputy>{_P}\s+{_T}\s+{_K}|{_P}\s+{_K}\s+{_T}|{_K}\s+{_P}|{_P}\s+{_K}(?!\s+{_T}))"
     rf"|(?P<head>{_T}\s+{_K}|{_K}\s+{_T})"
 )

@@ -83,3 +83,43 @@ def test_seed_with_noise_inserted_does_not_crash(seed_text_position, noise):
     text = (seed / "bac-ninh-khoi-kinh-te-ky-thuat-2019.txt").read_text(encoding="utf-8")
     pos = seed_text_position % (len(text) + 1)
     extract(text[:pos] + noise + text[pos:])
+
+
+ROLE_VOCAB = [
+    "Phó",
+    "phó",
+    "PHÓ",
+    "Trưởng",
+    "trưởng",
+    "TRƯỞNG",
+    "khối",
+    "Khối",
+    "KHỐI",
+    "cụm",
+    "Cụm",
+    "CỤM",
+    "Thường trực",
+    "Sở",
+    "PhóKhối",
+    "trưởngcụm",
+    " ",
+    "  ",
+    ", ",
+    "\n",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ROLE_VOCAB), max_size=12).map("".join))
+def test_role_search_matches_the_plain_pattern(text):
+    """The role search that skips to role words finds what the pattern itself finds."""
+    import re
+
+    from awards.importer.leaders import _ROLE_RE
+
+    plain = re.compile(_ROLE_RE.pattern.pattern)
+    assert [m.span() for m in _ROLE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    found, expected = _ROLE_RE.search(text), plain.search(text)
+    assert (found and (found.span(), found.lastgroup)) == (
+        expected and (expected.span(), expected.lastgroup)
+    )
