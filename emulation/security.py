@@ -3,8 +3,11 @@
 import ipaddress
 
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_lockout_parameters
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Sum
 
 
 class PermissionsPolicyMiddleware:
@@ -65,15 +68,58 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
+def lockout_name(parameter) -> str:
+    """``["username", "ip_address"]`` → ``"username+ip_address"`` (LOGIN_FAILURE_LIMITS' keys)."""
+    return parameter if isinstance(parameter, str) else "+".join(parameter)
+
+
+class LayeredLockoutHandler(AxesDatabaseHandler):
+    """django-axes' database handler, with a limit of its own for each lockout parameter.
+
+    Axes keeps one number per login, ``get_failures()``, and locks when it reaches
+    AXES_FAILURE_LIMIT. A user at one address gets few tries (AXES_FAILURE_LIMIT), but an
+    attacker rotating addresses must still run out on one account, and one address
+    trying many accounts must too: each has its own, larger limit (LOGIN_FAILURE_LIMITS).
+    So the number given to axes is AXES_FAILURE_LIMIT minus the fewest failures any
+    parameter has left: it reaches the limit as soon as one of them does.
+    """
+
+    def failures_left(self, request, credentials=None) -> dict[str, int]:
+        """Lockout parameter → failures still allowed before it locks (0 or less: locked)."""
+        parameters = get_lockout_parameters(request, credentials)
+        attempts = self.get_user_attempts(request, credentials)
+        left = {}
+        for parameter, queryset in zip(parameters, attempts, strict=True):
+            name = lockout_name(parameter)
+            failures = queryset.aggregate(n=Sum("failures_since_start"))["n"] or 0
+            left[name] = settings.LOGIN_FAILURE_LIMITS[name] - failures
+        return left
+
+    def get_failures(self, request, credentials=None) -> int:
+        left = self.failures_left(request, credentials)
+        return settings.AXES_FAILURE_LIMIT - min(left.values(), default=settings.AXES_FAILURE_LIMIT)
+
+
 def lockout_response(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked-out login: the admin's look, in the visitor's language."""
+    """django-axes' answer to a locked-out login: the admin's look, in the visitor's language.
+
+    The page says which lock holds: this account at this address, this account wherever
+    it is tried from, or every login from this address.
+    """
     from django.contrib import admin
     from django.shortcuts import render
 
+    left = LayeredLockoutHandler().failures_left(request, credentials)
+    reached = [name for name, count in left.items() if count <= 0]
+    # the widest lock reached is the one to explain
+    lock = next(
+        (name for name in ("username", "ip_address") if name in reached), "username+ip_address"
+    )
     context = {
         "site_header": admin.site.site_header,
         "site_title": admin.site.site_title,
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "lock": lock,
+        "failure_limit": settings.LOGIN_FAILURE_LIMITS[lock],
         "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }
     response = render(request, "admin/locked_out.html", context, status=429)

@@ -288,11 +288,19 @@ PERMISSIONS_POLICY = (
 )
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user
-# from one address, that pair is locked for AXES_COOLOFF_TIME; every failure is logged
-# (logger "axes") and kept in the admin ("Access failures").
+# from one address, that pair is locked for AXES_COOLOFF_TIME; an account tried from many
+# addresses is locked everywhere after LOGIN_FAILURES_PER_USER, and an address trying many
+# accounts after LOGIN_FAILURES_PER_ADDRESS (emulation.security.LayeredLockoutHandler).
+# Every failure is logged (logger "axes") and kept in the admin ("Access failures").
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+LOGIN_FAILURE_LIMITS = {
+    "username+ip_address": AXES_FAILURE_LIMIT,
+    "username": env_int("LOGIN_FAILURES_PER_USER", 10),
+    "ip_address": env_int("LOGIN_FAILURES_PER_ADDRESS", 20),
+}
+AXES_HANDLER = "emulation.security.LayeredLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False  # no banner at every start; failures are still logged as warnings
@@ -309,8 +317,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"short_database_failures": {"()": "emulation.log_filters.ShortDatabaseFailures"}},
+    # e.g. LOG_FORMAT="%(asctime)s %(levelname)s %(name)s %(message)s" where nothing stamps lines
+    "formatters": {"plain": {"format": os.environ.get("LOG_FORMAT", "%(message)s")}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["short_database_failures"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["short_database_failures"],
+            "formatter": "plain",
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
