@@ -46,7 +46,8 @@ _PROPOSE_VERB = re.compile(
     r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|thống nhất|kiến nghị|công nhận)\b", re.I
 )
 _PROPOSED_MARK = re.compile(
-    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|xét tặng|trình|kiến nghị|giới thiệu)\b", re.I
+    r"\b(?:đề nghị|đề xuất|suy tôn|bình xét|bình chọn|xét tặng|trình(?!\s+(?:bày|diễn|chiếu))|kiến nghị|giới thiệu)\b",
+    re.I,
 )
 _AWARDED_MARK = re.compile(
     r"\b(?:trao|đón nhận|vinh dự|công bố|[Qq]uyết định|tặng thưởng|được tặng|đã tặng|được trao|nhận)\b",

@@ -263,7 +263,7 @@ _ANY_COUNT_RE = re.compile(
 )
 _LEAD_RE = re.compile(
     r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|hôm)|Sáng|Chiều|Tối|Trưa|Vào|(?:Năm|Tháng)\s+\d+|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
-    r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng)\b[^,:]*[,:]\s*)+",
+    r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng|Vừa qua|Mới đây)\b[^,:]*[,:]\s*)+",
     re.I,
 )
 

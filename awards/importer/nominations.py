@@ -111,6 +111,11 @@ def _named_within_counts(text: str) -> str:
     return "".join(out) + text[start:] if out else text
 
 
+# "… đón nhận danh hiệu Anh hùng … do Chủ tịch nước phong tặng cho Ban An ninh tỉnh A"
+_AFTER_DO_CHO = re.compile(
+    r"^\s*(?:năm\s+\d{4}\s*)?,?\s*do\s+[^;:,]{2,60}?\s+(?:phong\s+tặng|trao\s+tặng|tặng|trao)\s+cho\s+(?P<rest>.*)$",
+    re.S,
+)
 # "đón nhận Bằng khen của Thủ tướng tặng Đoàn Thanh niên …": "tặng" with no "cho"
 _AFTER_TANG = re.compile(r"^\s+(?:trao\s+)?tặng\s+(?P<rest>[A-ZĐ].*)$", re.S)
 _AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
@@ -170,11 +175,13 @@ _SUBJECT_TAIL = re.compile(
 # what opens a subject and is not part of it: "Kết quả xã A đạt …", "…, trong đó A, B được …"
 _SUBJECT_OPEN = re.compile(
     r"^.*\b(?:trong đó|[Kk]ết quả|[Tt]heo đó|[Đđ]ặc biệt là|như)\s*,?\s+(?=\S)"
+    # what a speaker reports: "Bà A, Chủ tịch Hội cho biết, … Hội B được …"
+    r"|^.*\b(?:cho biết|khẳng định|nhấn mạnh|thông tin|thông báo)\s*,\s*(?=\S)"
 )
 
 
 _FIRST_PREDICATE = re.compile(
-    r"\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+)?(?:tổ chức|sơ kết|tổng kết|họp|kỷ niệm|triển khai)\b"
+    r"\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+|trọng thể\s+)?(?:tổ chức|tiến hành|sơ kết|tổng kết|họp|kỷ niệm|triển khai)\b"
 )
 
 
@@ -193,8 +200,12 @@ def _subject_names(before: str) -> str | None:
             if not re.search(r"\bcác\s+\w+(?:,\s*\w+(?:\s+\w+)?)?\s*$", head):
                 subject = tail
         subject = _SUBJECT_OPEN.sub("", _SUBJECT_TAIL.sub("", subject))
-        if re.search(r"\svà\s*$", subject):
-            # "Hội A tổ chức hội nghị … và đón nhận Cờ …": the subject of the first verb
+        subject = _LEAD_RE.sub("", subject)
+        if re.search(
+            r"\svà\s*$|\b(?:tổ chức|tiến hành)\s+(?:trọng thể\s+)?(?:buổi\s+)?lễ\s*$", subject
+        ):
+            # "Hội A tổ chức hội nghị … và đón nhận Cờ …", "Bệnh viện B tổ chức lễ đón nhận
+            # Cờ …": the subject of the first verb
             subject = _FIRST_PREDICATE.split(subject, maxsplit=1)[0]
         subject = re.sub(r"^\s*(?:và|,|;)\s*", "", subject)
         if subject.strip() and any(
@@ -210,6 +221,7 @@ def _names_for_raw(
     after = clause[end:next_start]
     for pattern, frame in (
         (_AFTER_CHO, "award-cho-names"),
+        (_AFTER_DO_CHO, "award-cho-names"),
         (_AFTER_LA, "award-la-names"),
         (_AFTER_COLON, "award-colon-names"),
         (_AFTER_GOM, "award-gom-names"),
@@ -353,6 +365,8 @@ _FRAME_CONFIDENCE = {
     "counted-list-next-sentence": 0.6,
     "list-going-on": 0.6,
     "units-referred-back": 0.6,
+    "headline": 0.6,
+    "article-subject": 0.6,
 }
 _COUNT_NOUN = r"(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|địa phương|gia đình|xã|huyện|tỉnh|Sở[^,:;]{0,20}?)"
 _STATED_COUNT = re.compile(rf"(?<![\d/])\b(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s+{_COUNT_NOUN}\b", re.I)
@@ -372,13 +386,15 @@ _BARE_LIST_WORDS = re.compile(r"\b(?:được|đã|sẽ|tổ chức|đề nghị
 
 
 _HISTORY = re.compile(
-    r"\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+lần\s+(?:được|liên tiếp|liền)|\b(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liền|liên tục|liên tiếp)",
+    r"\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+lần\s+(?:được|liên tiếp|liền)|\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+năm\s+(?:liền|liên tục|liên tiếp)",
     re.I,
 )
 
 
 # "phấn đấu đạt danh hiệu …", "đăng ký … Cờ thi đua": an aim for the year, not an award
-_PLEDGE = re.compile(r"\b(?:phấn đấu|đăng ký|cam kết|giao ước|hướng tới)\b", re.I)
+_PLEDGE = re.compile(
+    r"\b(?:phấn đấu|đăng ký|cam kết|giao ước|hướng tới|hướng đến|quyết tâm|giữ vững)\b", re.I
+)
 
 
 _PLACE_TYPE = re.compile(r"\b(?:tinh|thanh pho|tp)\b")
@@ -412,6 +428,9 @@ def _pledged(text: str) -> bool:
         or "cam kết" in low
         or "giao ước" in low
         or "hướng tới" in low
+        or "hướng đến" in low
+        or "quyết tâm" in low
+        or "giữ vững" in low
     ) and bool(_PLEDGE.search(text))
 
 
@@ -520,12 +539,57 @@ def _pair_in_order(names: list[_Name], index: int, total: int) -> list[_Name] | 
     return [distinct[index]] if len(distinct) == total and index < total else None
 
 
+# an award with no subject of its own: ", được Trung ương Hội tặng Cờ …" after a report, or
+# a bare unit word ("Năm 2025, Hội được …", "đơn vị vinh dự được …") standing for the unit
+# the article is about
+_NO_SUBJECT = re.compile(
+    r"(?:^|,)\s*(?:(?:Hội|Sở|Đơn vị|đơn vị|Nhà trường|nhà trường|Trường|Công ty|Bệnh viện|Ban|Đoàn|"
+    r"Cục|Chi cục|Huyện|Xã|Phường|Hội này|đơn vị này)\s+)?"
+    r"(?:(?:đã|cũng|vừa|vinh dự|tiếp tục)\s+)*được\s+[^,;:]{0,80}?\b(?:trao\s+tặng|tặng|trao)\s*(?:danh hiệu\s+)?$"
+)
+_PROTAGONIST = re.compile(
+    r"^(?P<s>[^,;:]+?)\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+|trọng thể\s+)?"
+    r"(?:tổ chức|tổng kết|sơ kết|đón nhận|nhận|được|vinh dự)\b"
+)
+
+
+def _protagonist(sentences: list[_Sentence], title: str | None) -> str | None:
+    """The unit the article is about: the subject of its lead ("Vừa qua, Hội A tổ chức …"),
+    else of its headline; None when neither opens with a unit's name."""
+    lead = next((s.text for s in sentences if not s.caption), "")
+    for text in (lead, title or ""):
+        m = _PROTAGONIST.match(_LEAD_RE.sub("", text.strip()))
+        name = _clean_name(_Name(m.group("s"))) if m else None
+        if name and _is_head(name.text) and len(name.text.split()) >= 2:
+            return name.text
+    return None
+
+
+def _headline_rows(title: str, found: list[NominationData], warnings, bloc) -> list[NominationData]:
+    """Rows the headline alone gives: "Bệnh viện A đón nhận Cờ thi đua của Chính phủ" over a
+    body that says only "đơn vị". Kept for an award the body gave no row for, at a lower
+    confidence: a headline is written short."""
+    read = {nom.award for nom in found}
+    rows = _nominations([_Sentence(title)], warnings, bloc, title=None, title_read=True)
+    out = []
+    for nom in rows:
+        if nom.award in read or nom.frame not in {"names-verb-award", "award-cho-names"}:
+            continue
+        if not (nom.giver or _level(nom.award_text)):
+            # "X nhận cờ Đơn vị dẫn đầu …": whose flag it is, the headline does not say
+            continue
+        nom.frame, nom.confidence = "headline", _FRAME_CONFIDENCE["headline"]
+        out.append(nom)
+    return out
+
+
 def _nominations(
     sentences: list[_Sentence],
     warnings: list[str],
     bloc: str | None = None,
     title: str | None = None,
     used: set[str] | None = None,
+    title_read: bool = False,
 ) -> list[NominationData]:
     """The nominations of an article; ``used`` collects the sentences that gave a row
     (a row dropped as a repeat still read its sentence)."""
@@ -537,6 +601,7 @@ def _nominations(
     going_on: dict | None = None  # a counted list not yet full, that later paragraphs continue
     awaited: list[dict] = []  # every award that waited for a list, to tell which were read
     previous = ""  # the sentence before, for "Hai đơn vị nói trên …"
+    protagonist: str | None = None  # the unit the article is about, read when first needed
     for sent in sentences:
         before_sent, previous = previous, sent.text
         if going_on is not None and not sent.caption:
@@ -653,6 +718,8 @@ def _nominations(
                         not raw_names
                         and prev_names
                         and _SHARED_SUBJECT.match(clause[prev_end : m.start()])
+                        # "… và tặng Bằng khen cho 20 tập thể": names of its own, uncounted here
+                        and not re.search(r"\bcho\b", clause[m.end() : next_start])
                     ):
                         raw_names, frame = prev_names, "shared-subject"
                     more = _CUNG_VOI.search(clause[m.end() : next_start])
@@ -660,8 +727,20 @@ def _nominations(
                         extra = split_names(_NAME_END.split(more.group("n"))[0])
                         raw_names = [*raw_names, *extra]
                         frame = frame or "cung-voi"
-                prev_end = m.end()
                 pair_flags: list[str] = []
+                if (
+                    not raw_names
+                    and frame == ""
+                    and _NO_SUBJECT.search(clause[prev_end : m.start()])
+                    and not re.search(r"\bcho\b", clause[m.end() : next_start])
+                ):
+                    if protagonist is None:
+                        protagonist = _protagonist(sentences, title) or ""
+                    if protagonist:
+                        # flagged: the unit is read from the article, not from the sentence
+                        raw_names, frame = [_Name(protagonist)], "article-subject"
+                        pair_flags = ["subject"]
+                prev_end = m.end()
                 if m in in_pair and (anaphor or in_pair.index(m) > 0 or frame in _SUBJECT_FRAMES):
                     # names written before the awards; an award with names of its own after
                     # it ("lần lượt trao Cờ cho A và Bằng khen cho B") pairs nothing
@@ -727,6 +806,8 @@ def _nominations(
         pending["left"] -= 1
         if pending["left"] <= 0:
             pending = None
+    if title and not title_read and may_name_award(title):
+        found.extend(_headline_rows(title, found, warnings, bloc))
     if used is not None:
         used.update(nom.sentence for nom in found)
         used.update(p["sentence"] for p in awaited if p.get("read"))

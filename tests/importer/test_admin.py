@@ -195,3 +195,17 @@ def test_the_picked_agency_gives_the_name_as_of_the_award_year(admin_client):
     picked = Nomination.objects.get(agency=chosen)
     assert picked.nominee_name == "Sở Khoa học và Công nghệ"  # its name in 2023
     assert not Nomination.objects.filter(nominee_name="Sở Công thương").exists()
+
+
+def test_preview_tells_why_a_row_is_flagged(admin_client, own_article):
+    text = (
+        own_article("unit_words_misspelt.txt")
+        + "\n\n"
+        + own_article("respective_and_units_referred_back.txt")
+    )
+    response = admin_client.post(
+        reverse(URL), {"action": "preview", "text": text}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    body = response.content.decode()
+    assert "check the agency" in body or "kiểm tra lại cơ quan" in body
+    assert "check which award each name takes" in body or "nhận danh hiệu nào" in body

@@ -148,3 +148,40 @@ def test_words_of_their_own_ranks_and_correct_unit_words_are_not_misspellings(te
     from awards.importer.names import misspelt_head
 
     assert not misspelt_head(text)
+
+
+def test_a_nominee_named_only_in_the_headline(own_article):
+    article = extract(own_article("nominee_only_in_headline.txt"))
+    assert [(n.nominee, n.award, n.status, n.frame) for n in article.nominations] == [
+        ("Trường THPT chuyên Lê Quý Đôn", "gov_flag", "awarded", "headline")
+    ]
+    assert article.nominations[0].confidence < 0.9
+
+
+def test_a_headline_adds_nothing_for_an_award_the_body_gave_a_row_for():
+    text = (
+        "Sở Tư pháp được tặng Cờ thi đua của Chính phủ\n\n"
+        "Sáng 9/1/2026, Sở Tư pháp tỉnh Nghệ An tổ chức lễ đón nhận Cờ thi đua của Chính phủ.\n"
+    )
+    got = [(n.nominee, n.frame) for n in extract(text).nominations]
+    assert got == [("Sở Tư pháp tỉnh Nghệ An", "names-verb-award")]
+
+
+def test_an_award_without_a_subject_goes_to_the_unit_the_article_is_about(own_article):
+    article = extract(own_article("award_without_subject_after_report.txt"))
+    assert [(n.nominee, n.award, n.status, n.frame, n.flags) for n in article.nominations] == [
+        (
+            "Hội Cựu chiến binh tỉnh Quảng Trị",
+            "ministry_flag",
+            "awarded",  # "trình bày báo cáo" is no proposal ("trình")
+            "article-subject",
+            ["subject"],
+        )
+    ]
+    # the Hội's own certificates for counted units name nobody
+    assert any("15 tập thể" in s for s in article.unread)
+
+
+def test_a_pledge_in_the_headline_and_a_subjectless_tally_of_years_give_no_row(own_article):
+    article = extract(own_article("neg_headline_pledge_and_subjectless_history.txt"))
+    assert article.nominations == []
