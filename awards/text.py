@@ -77,6 +77,8 @@ def slugify_vi(value: str | None, max_length: int = 80) -> str:
 # Vietnamese collation: the order of ICU's "vi" collation (PostgreSQL's vi_icu), in Python.
 # Letters: the Vietnamese alphabet, with f, j, w, z where the Latin one has them.
 _LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# The 29 letters of the Vietnamese alphabet, the headings of an A–Z list.
+ALPHABET = tuple(c.upper() for c in _LETTERS if c not in "fjwz")
 # Spaces and punctuation sort before digits, digits before letters; this is ICU's order
 # (read from PostgreSQL: ORDER BY … COLLATE vi_icu over these characters).
 _BEFORE_LETTERS = " _-–—,;:!?.…·'‘’\"“”«»()[]{}@*/\\&#%`^+<=>|~$0123456789"

@@ -372,10 +372,15 @@ def load(seed: int = 4) -> dict:
 
 
 def targets() -> dict:
-    from awards.models import AgencyName
+    from awards.models import AgencyName, Nomination
 
     renamed = AgencyName.objects.filter(valid_to__isnull=False).select_related("agency").first()
-    return {"agency": renamed.agency.slug, "former_name": renamed.name}
+    person = Nomination.objects.public().filter(person__isnull=False).values("person__slug")[:1]
+    return {
+        "agency": renamed.agency.slug,
+        "former_name": renamed.name,
+        "person": person[0]["person__slug"],
+    }
 
 
 def start_gunicorn(database_url: str, port: int, *, cache_seconds: int = 60) -> subprocess.Popen:
@@ -529,6 +534,15 @@ def main() -> None:
         "bloc": "/blocs/khoi-thi-dua-so-7/",
         "award type": "/award-types/prov_flag/",
         "report": "/reports/2024/",
+        "years index": "/years/",
+        "blocs index": "/blocs/",
+        "agencies index": "/agencies/",
+        "agencies index, letter+kind": "/agencies/?letter=S&kind=department&page=2",
+        "award types index": "/award-types/",
+        "people index": "/people/",
+        "people index, page 5": "/people/?page=5",
+        "person": f"/people/{found['person']}/",
+        "sources index": "/sources/",
     }
     if args.only:
         pages = {k: v for k, v in pages.items() if any(o in k for o in args.only)}

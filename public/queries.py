@@ -6,13 +6,15 @@ how much history there is (pinned by tests/public/test_query_counts.py).
 """
 
 import datetime
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value, When, Window
+from django.db.models.functions import Reverse, Right, RowNumber, StrIndex
 from django.utils.translation import gettext_lazy as _
 
+from awards.collation import collated
 from awards.models import (
     Agency,
     AgencyLineage,
@@ -22,8 +24,11 @@ from awards.models import (
     EmulationYear,
     Membership,
     Nomination,
+    Person,
+    SourceDocument,
 )
-from awards.models.base import in_force
+from awards.models.base import in_force, same_name
+from awards.text import given_name, initial, sort_key
 from public.caching import lookup
 from public.charts import BarChart, bar_chart
 from public.tables import Links, record_rows
@@ -74,18 +79,63 @@ def years_with_records() -> list[int]:
     )
 
 
-def heads_elected_for(year: int) -> tuple[int, list[Membership]]:
-    """Heads elected at the year-end meeting of ``year`` serve in ``year + 1``, else ``year``.
+@dataclass(slots=True)
+class HeadRow:
+    """A bloc's head (or deputy) in one year, under the name the agency bore that year."""
 
-    One query for both years; the later one wins.
-    """
-    heads = list(
-        Membership.objects.filter(year_id__in=(year, year + 1), role=Membership.Role.HEAD)
-        .select_related("bloc", "agency")
-        .order_by("bloc__name")
+    year_id: int
+    bloc_id: int
+    bloc_url: str
+    bloc_name: str
+    agency_url: str
+    name_then: str
+    role: str = Membership.Role.HEAD
+    role_label: str = ""
+
+
+def head_rows(memberships: QuerySet) -> list[HeadRow]:
+    """Memberships as HeadRow, each agency under its name of that year, in the queryset's
+    order. Two queries: the memberships and the names of their agencies."""
+    rows = memberships.values_list(
+        "year_id",
+        "bloc_id",
+        "bloc__slug",
+        "bloc__name",
+        "agency_id",
+        "agency__slug",
+        "agency__name",
+        "role",
     )
-    serving = max((m.year_id for m in heads), default=year)
-    return serving, [m for m in heads if m.year_id == serving]
+    names = names_then(memberships.values("agency_id"))
+    links = Links()
+    roles = dict(Membership.Role.choices)
+    return [
+        HeadRow(
+            year,
+            bloc_id,
+            links.join(links.bloc, bloc_slug),
+            bloc_name,
+            links.agency_url(slug),
+            name_in(names.get(agency_id, ()), datetime.date(year, 12, 31), name),
+            role,
+            str(roles.get(role, role)),
+        )
+        for year, bloc_id, bloc_slug, bloc_name, agency_id, slug, name, role in rows
+    ]
+
+
+def heads_elected_for(year: int) -> list[HeadRow]:
+    """Each bloc's head elected at the year-end meeting of ``year`` (serving in ``year + 1``),
+    else its head of ``year``: a bloc with no head recorded for the next year (or none
+    any more) still shows its latest. By bloc name, in Vietnamese order; two queries.
+    """
+    heads = {}
+    memberships = Membership.objects.filter(
+        year_id__in=(year, year + 1), role=Membership.Role.HEAD
+    ).order_by("year_id")
+    for row in head_rows(memberships):
+        heads[row.bloc_id] = row  # the later year wins
+    return sorted(heads.values(), key=lambda h: sort_key(h.bloc_name))
 
 
 @dataclass
@@ -125,13 +175,15 @@ def public_counts_per_year() -> list[tuple[int, list[int]]]:
 
 def home_summary() -> dict:
     per_year = public_counts_per_year()
-    # The latest year with a public record, from the same counts (no MAX query).
-    year = per_year[-1][0] if per_year else None
+    # The latest year with awards decided, from the same counts (no MAX query): a year
+    # whose proposals all wait for a decision would lead with "0 awarded".
+    awarded = [y for y, (n_awarded, _n_proposed) in per_year if n_awarded]
+    year = awarded[-1] if awarded else per_year[-1][0] if per_year else None
     context = {"year": year, "chart": bar_chart("", SERIES, per_year)}
     if year is None:
         return context
     in_year = Nomination.objects.public().for_year(year)
-    head_year, heads = heads_elected_for(year)
+    heads = heads_elected_for(year)
     types = list(AwardType.objects.all())
     # By id, not by a join on the code: the (award_type, year) index finds the few flags.
     flag_ids = [t.pk for t in types if t.code in ("gov_flag", "prov_flag")]
@@ -141,9 +193,8 @@ def home_summary() -> dict:
             Nomination.objects.public()
             .for_year(year)
             .filter(award_type_id__in=flag_ids)
-            .order_by("award_type__precedence", "bloc__name", "nominee_name")
+            .order_by("award_type__precedence", collated("bloc__name"), collated("nominee_name"))
         ),
-        head_year=head_year,
         heads=heads,
     )
     return context
@@ -180,7 +231,7 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
             position=Window(
                 RowNumber(),
                 partition_by=F("bloc_id"),
-                order_by=[F("award_type__precedence").asc(), F("nominee_name").asc()],
+                order_by=[F("award_type__precedence").asc(), collated("nominee_name")],
             )
         )
         .filter(position__lte=per_bloc)
@@ -189,19 +240,19 @@ def year_results(year: int, *, per_bloc: int = 10) -> list[BlocResults]:
     for row in record_rows(numbered):
         rows_by_bloc[row.bloc_id].append(row)
     leaders = defaultdict(list)
-    for m in Membership.objects.leaders().filter(year_id=year).select_related("agency"):
+    for m in head_rows(Membership.objects.leaders().filter(year_id=year)):
         leaders[m.bloc_id].append(m)
     for rows in leaders.values():
         rows.sort(key=head_first)
     blocs = {b.pk: b for b in Bloc.objects.filter(pk__in=[k for k in counts if k])}
     results = [
         BlocResults(blocs[pk], counts[pk], rows_by_bloc[pk], leaders[pk])
-        for pk in sorted(blocs, key=lambda pk: blocs[pk].name)
+        for pk in sorted(blocs, key=lambda pk: sort_key(blocs[pk].name))
     ]
     if None in counts:
         results.append(BlocResults(None, counts[None], rows_by_bloc[None], []))
     for rows in rows_by_bloc.values():
-        rows.sort(key=lambda r: (r.precedence, r.nominee_name))
+        rows.sort(key=lambda r: (r.precedence, sort_key(r.nominee_name)))
     return results
 
 
@@ -241,13 +292,13 @@ def name_in(names: list[tuple], day: datetime.date, current: str) -> str:
 
 def bloc_members(bloc: Bloc) -> list[MemberRow]:
     """Members by year (newest first), each under the name it bore that year: two queries."""
-    memberships = bloc.memberships.order_by("-year_id", "role", "agency__name").values_list(
+    memberships = bloc.memberships.order_by("-year_id", "role").values_list(
         "year_id", "role", "agency_id", "agency__slug", "agency__name"
     )
     names = names_then(Membership.objects.filter(bloc=bloc).values("agency_id"))
     roles = dict(Membership.Role.choices)
     agency_url = Links().agency_url
-    return [
+    rows = [
         MemberRow(
             year,
             role,
@@ -257,6 +308,9 @@ def bloc_members(bloc: Bloc) -> list[MemberRow]:
         )
         for year, role, agency_id, slug, name in memberships
     ]
+    # Within a year and role, by the name shown (the name of that year), in Vietnamese order.
+    rows.sort(key=lambda m: (-m.year_id, m.role, sort_key(m.name_then)))
+    return rows
 
 
 def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
@@ -284,7 +338,7 @@ def bloc_history(bloc: Bloc, *, named_limit: int = 100) -> dict:
     named = record_rows(
         Nomination.objects.public()
         .filter(bloc=bloc, award_type__level__in=HIGHER_LEVELS)
-        .order_by("-year_id", "award_type__precedence", "nominee_name")[:named_limit]
+        .order_by("-year_id", "award_type__precedence", collated("nominee_name"))[:named_limit]
     )
     member_years = defaultdict(list)
     for row in members:
@@ -338,16 +392,20 @@ def agency_history(agency: Agency, *, people_limit: int = 30) -> dict:
     people_awards = record_rows(
         Nomination.objects.public()
         .filter(person__agency=agency)
-        .order_by("-year_id", "award_type__precedence", "nominee_name")[:people_limit]
+        .order_by("-year_id", "award_type__precedence", collated("nominee_name"))[:people_limit]
     )
     return {
         "names": names,
         "awards": awards,
-        "renamed": len({row.nominee_name for row in awards} | {n.name for n in names}) > 1,
+        # Only a real rename earns the note (not "Sở Công thương" for "Sở Công Thương").
+        "renamed": any(
+            not same_name(name, agency.name, province=agency.province)
+            for name in {row.nominee_name for row in awards} | {n.name for n in names}
+        ),
         "predecessors": predecessors,
         "successors": successors,
         "memberships": list(
-            agency.memberships.select_related("bloc").order_by("-year_id", "bloc__name")
+            agency.memberships.select_related("bloc").order_by("-year_id", collated("bloc__name"))
         ),
         "people_awards": people_awards,
         "people_limit": people_limit,
@@ -359,7 +417,7 @@ def award_type_history(award_type: AwardType) -> dict:
     holders = (
         Nomination.objects.public()
         .filter(award_type=award_type)
-        .order_by("-year_id", "nominee_name")
+        .order_by("-year_id", collated("nominee_name"), "pk")
     )
     return {
         "holders": holders,
@@ -390,5 +448,262 @@ def decision_records(decision) -> QuerySet:
     return (
         Nomination.objects.public()
         .filter(decision=decision)
-        .order_by("award_type__precedence", "nominee_name")
+        .order_by("award_type__precedence", collated("nominee_name"), "pk")
     )
+
+
+# The browse pages (public.browse): indexes of years, blocs, agencies, award types,
+# people and sources, and a person's page. Names sort in Vietnamese order (collated).
+
+
+@dataclass
+class YearRow:
+    year: int
+    awarded: int
+    proposed: int
+    heads: list[HeadRow]
+
+
+def year_index() -> list[YearRow]:
+    """Every year of the register, newest first: its public counts and its bloc heads.
+
+    Three queries at most (the per-year counts are usually cached).
+    """
+    counts = dict(public_counts_per_year())
+    heads = defaultdict(list)
+    for row in head_rows(Membership.objects.filter(role=Membership.Role.HEAD)):
+        heads[row.year_id].append(row)
+    for rows in heads.values():
+        rows.sort(key=lambda h: sort_key(h.bloc_name))
+    years = EmulationYear.objects.order_by("-year").values_list("year", flat=True)
+    return [YearRow(y, *counts.get(y, (0, 0)), heads[y]) for y in years]
+
+
+@dataclass
+class BlocRow:
+    bloc: Bloc
+    members: int
+    members_year: int | None
+    head: HeadRow | None
+
+
+def bloc_index() -> list[BlocRow]:
+    """Every bloc (by organiser, then name): its members in its latest year, its latest head.
+
+    Four queries whatever the history: the blocs, the member counts per bloc and
+    year (grouped), the heads and their names.
+    """
+    blocs = list(Bloc.objects.order_by(collated("organiser"), collated("name"), "pk"))
+    latest = {}
+    counted = Membership.objects.values_list("bloc_id", "year_id").annotate(n=Count("pk"))
+    for bloc_id, year, n in counted.order_by():
+        if bloc_id not in latest or year > latest[bloc_id][0]:
+            latest[bloc_id] = (year, n)
+    head_of = {}
+    for row in head_rows(Membership.objects.filter(role=Membership.Role.HEAD).order_by("-year_id")):
+        head_of.setdefault(row.bloc_id, row)
+    return [
+        BlocRow(b, latest.get(b.pk, (0, 0))[1], latest.get(b.pk, (None,))[0], head_of.get(b.pk))
+        for b in blocs
+    ]
+
+
+def public_agencies() -> QuerySet:
+    """Agencies in Vietnamese order of their current names (the agencies index)."""
+    return Agency.objects.order_by(collated("name"), "pk")
+
+
+def letter_prefixes(letter: str) -> list[str]:
+    """Every way a name filed under ``letter`` can begin: both cases, each tone.
+
+    "U" → U, u, Ù, ù, Ủ…; "Đ" → Đ, đ. A ``startswith`` on each finds them on either
+    database (no folding, so D and Đ stay apart).
+    """
+    prefixes = []
+    for base in (letter.upper(), letter.lower()):
+        for tone in ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"):
+            composed = unicodedata.normalize("NFC", base + tone)
+            if len(composed) == 1 and composed not in prefixes:
+                prefixes.append(composed)
+    return prefixes
+
+
+def filter_agencies(queryset: QuerySet, *, bloc_slug="", letter="") -> QuerySet:
+    """The agencies index's filters: a member of a bloc (in any year), a first letter."""
+    if bloc_slug:
+        members = Membership.objects.filter(agency=OuterRef("pk"), bloc__slug=bloc_slug)
+        queryset = queryset.filter(Exists(members))
+    if letter:
+        starts = Q()
+        for prefix in letter_prefixes(letter):
+            starts |= Q(name__startswith=prefix)
+        queryset = queryset.filter(starts)
+    return queryset
+
+
+@dataclass(slots=True)
+class AgencyRow:
+    url: str
+    name: str
+    kind_label: str
+    province: str
+    awards: int
+
+    @property
+    def initial(self) -> str:
+        return initial(self.name)
+
+
+def agency_rows(queryset: QuerySet) -> list[AgencyRow]:
+    """One page of agencies with their number of public awards: one query."""
+    kinds = dict(Agency.Kind.choices)
+    public = Q(nominations__status__in=Nomination.PUBLIC_STATUSES)
+    links = Links()
+    return [
+        AgencyRow(links.agency_url(slug), name, str(kinds.get(kind, kind)), province, n)
+        for slug, name, kind, province, n in queryset.annotate(
+            n=Count("nominations", filter=public)
+        ).values_list("slug", "name", "kind", "province", "n")
+    ]
+
+
+def award_type_index() -> list[AwardCount]:
+    """The whole catalogue in precedence order, with public counts (cached: a count over
+    every row, as ``public_counts_per_year``)."""
+    counts = lookup(
+        "public-counts-per-award-type",
+        lambda: {
+            r["award_type"]: (r["awarded"], r["proposed"])
+            for r in status_counts(Nomination.objects.public(), "award_type")
+        },
+    )
+    return [AwardCount(t, *counts.get(t.pk, (0, 0))) for t in AwardType.objects.all()]
+
+
+def given_name_expression():
+    """The last word of ``full_name`` in SQL (``awards.text.given_name``), on both databases."""
+    full_name = F("full_name")
+    return Case(
+        When(
+            full_name__contains=" ",
+            then=Right(full_name, StrIndex(Reverse(full_name), Value(" ")) - 1),
+        ),
+        default=full_name,
+    )
+
+
+def public_people() -> QuerySet:
+    """People with a public award, as Vietnamese lists order them: by given name (tên),
+    then by the full name (so by family name, then middle name)."""
+    public = Nomination.objects.public().filter(person=OuterRef("pk"))
+    return (
+        Person.objects.filter(Exists(public))
+        .alias(given=given_name_expression())
+        .order_by(collated(F("given")), collated("full_name"), "pk")
+    )
+
+
+@dataclass(slots=True)
+class PersonRow:
+    url: str
+    full_name: str
+    position: str
+    unit_url: str
+    unit_name: str
+    awards: int
+    latest: int | None
+
+    @property
+    def initial(self) -> str:
+        return initial(given_name(self.full_name))
+
+
+def person_rows(queryset: QuerySet) -> list[PersonRow]:
+    """One page of people: their unit (its current name), public awards and latest year."""
+    public = Q(nominations__status__in=Nomination.PUBLIC_STATUSES)
+    links = Links()
+    rows = queryset.annotate(
+        n=Count("nominations", filter=public), latest=Max("nominations__year", filter=public)
+    ).values_list("slug", "full_name", "position", "agency__slug", "agency__name", "n", "latest")
+    return [
+        PersonRow(
+            links.person_url(slug),
+            name,
+            position,
+            links.agency_url(unit_slug) if unit_slug else "",
+            unit_name or "",
+            n,
+            latest,
+        )
+        for slug, name, position, unit_slug, unit_name, n, latest in rows
+    ]
+
+
+def public_sources() -> QuerySet:
+    """Published sources, newest first (by publication date, else by import)."""
+    return SourceDocument.objects.public().order_by(
+        F("published").desc(nulls_last=True), "-imported_at", "-pk"
+    )
+
+
+@dataclass(slots=True)
+class SourceRow:
+    url: str
+    title: str
+    publisher: str
+    published: datetime.date | None
+    original_url: str
+    kind_label: str
+    records: int
+
+
+def source_rows(queryset: QuerySet) -> list[SourceRow]:
+    kinds = dict(SourceDocument.Kind.choices)
+    links = Links()
+    public = Q(nominations__status__in=Nomination.PUBLIC_STATUSES)
+    return [
+        SourceRow(
+            links.join(links.source, pk), title, publisher, published, url, str(kinds[kind]), n
+        )
+        for pk, title, publisher, published, url, kind, n in queryset.annotate(
+            n=Count("nominations", filter=public)
+        ).values_list("pk", "title", "publisher", "published", "url", "kind", "n")
+    ]
+
+
+@dataclass(slots=True)
+class PersonAward:
+    row: object  # public.tables.RecordRow
+    unit_name: str
+
+
+def person_history(person: Person) -> dict:
+    """A person's public awards, each with their unit under its name of that year, and the
+    sources. Four queries."""
+    rows = record_rows(
+        Nomination.objects.public()
+        .filter(person=person)
+        .order_by("-year_id", "award_type__precedence")
+    )
+    names = names_then(Agency.objects.filter(pk=person.agency_id).values("pk"))
+    unit = person.agency
+    awards = [
+        PersonAward(
+            row,
+            name_in(names.get(unit.pk, ()), datetime.date(row.year_id, 12, 31), unit.name)
+            if unit
+            else "",
+        )
+        for row in rows
+    ]
+    source_ids = {row.source_id for row in rows if row.source_id}
+    return {
+        "awards": awards,
+        "sources": list(
+            SourceDocument.objects.filter(pk__in=source_ids).order_by("-published", "-pk")
+        ),
+        "chart": chart_from_rows(rows, person.full_name),
+        "unit_renamed": any(not same_name(a.unit_name, unit.name) for a in awards)
+        if unit
+        else False,
+    }

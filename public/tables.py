@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from awards.models import Nomination
+from awards.models.base import same_name
 
 # The columns a row shows, on the joins of Nomination.objects.public().
 COLUMNS = (
@@ -48,6 +49,7 @@ COLUMNS = (
     "decision__number",
     "decision__date",
     "decision_id",
+    "agency__province",
 )
 # What reverse() leaves unquoted in a path argument.
 PATH_SAFE = "!$&'()*+,;=/~:@"
@@ -77,6 +79,7 @@ class RecordRow:
     decision_number: str | None
     decision_date: datetime.date | None
     decision_id: int | None
+    agency_province: str | None
     # Filled by record_rows from the values above.
     status_label: str = ""
     year_url: str = ""
@@ -92,8 +95,11 @@ class RecordRow:
 
     @property
     def renamed(self) -> bool:
-        """An agency's award under a name it no longer bears."""
-        return bool(self.agency_id) and self.agency_name != self.nominee_name
+        """An agency's award under a name it no longer bears (a real rename, not a
+        difference of case or of the province written out: ``same_name``)."""
+        return bool(self.agency_id) and not same_name(
+            self.nominee_name, self.agency_name or "", province=self.agency_province or ""
+        )
 
 
 class Links:
@@ -106,7 +112,7 @@ class Links:
         self.bloc = self._pattern("awards:bloc", "slug", "sample-slug")
         self.source = self._pattern("awards:source", "pk", 1999)
         self.decision = self._pattern("awards:decision", "pk", 1999)
-        self.person = reverse("awards:award_list") + "?person="
+        self.person = self._pattern("awards:person", "slug", "sample-slug")
 
     @staticmethod
     def _pattern(name: str, kwarg: str, sample) -> tuple[str, str]:
@@ -122,6 +128,9 @@ class Links:
     def agency_url(self, slug: str) -> str:
         return self.join(self.agency, slug)
 
+    def person_url(self, slug: str) -> str:
+        return self.join(self.person, slug)
+
 
 def record_rows(queryset: QuerySet) -> list[RecordRow]:
     """The rows of ``queryset`` (public nominations, ordered) in one query, no model instances."""
@@ -135,7 +144,7 @@ def record_rows(queryset: QuerySet) -> list[RecordRow]:
         if row.agency_id:
             row.name_url = links.join(links.agency, row.agency_slug)
         else:
-            row.name_url = links.person + quote(row.person_slug or "")
+            row.name_url = links.person_url(row.person_slug)
         row.award_url = links.join(links.award, row.award_code)
         if row.bloc_id:
             row.bloc_url = links.join(links.bloc, row.bloc_slug)

@@ -247,6 +247,9 @@ class Person(NormalizedModel, TimeStamped):
     def __str__(self):
         return f"{self.full_name} ({self.position})" if self.position else self.full_name
 
+    def get_absolute_url(self):
+        return reverse("awards:person", kwargs={"slug": self.slug})
+
     def save(self, *args, **kwargs):
         self.normalize_text_fields()
         if not self.slug:

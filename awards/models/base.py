@@ -1,11 +1,12 @@
 """Shared model plumbing: NFC on every save, timestamps, names that change over time."""
 
 import datetime
+import functools
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from awards.text import fold, normalize, normalize_text, slugify_vi
+from awards.text import fold, match_key, normalize, normalize_text, slugify_vi
 
 
 class NormalizedModel(models.Model):
@@ -62,6 +63,24 @@ def in_force(valid_from, valid_to, day) -> bool:
     """Whether a period covers ``day`` (either end may be open): the one definition of
     "the name in force on a date", used by the models, the public pages and the importer."""
     return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+
+
+@functools.lru_cache(maxsize=4096)
+def same_name(then: str, now: str, *, province: str = "") -> bool:
+    """Whether two spellings name the same thing, so that showing "now …" would be noise.
+
+    Compared folded, with abbreviations expanded (case, marks, "&"/"và", "HTX"/"Hợp
+    tác xã" are not renames), and with the province's name allowed at the end of
+    either: "Quỹ Đầu tư phát triển tỉnh" is "Quỹ Đầu tư phát triển tỉnh Bắc Ninh"
+    written inside Bắc Ninh. Any other difference is a rename.
+    """
+    from awards.abbreviations import expand  # it imports awards.text, as this module does
+
+    a, b = expand(then), expand(now)
+    if a == b:
+        return True
+    suffix = " " + match_key(province) if match_key(province) else ""
+    return bool(suffix) and a.removesuffix(suffix) == b.removesuffix(suffix)
 
 
 def name_valid_on(names, on):

@@ -7,8 +7,8 @@ from tests.public.conftest import LAST_YEAR
 
 # The bound of each page; the same number must hold for every size.
 PAGES = {
-    "home": (lambda h: "/", 5),  # 4 once the per-year counts are cached
-    "year": (lambda h: f"/years/{LAST_YEAR - 1}/", 6),
+    "home": (lambda h: "/", 6),  # 5 once the per-year counts are cached
+    "year": (lambda h: f"/years/{LAST_YEAR - 1}/", 7),
     "bloc": (lambda h: h.bloc.get_absolute_url(), 6),
     "agency": (lambda h: h.renamed.get_absolute_url(), 7),
     "award_type": (lambda h: "/award-types/prov_flag/", 4),
@@ -19,6 +19,14 @@ PAGES = {
     "search": (lambda h: "/search/?q=so+kh%26dt", 7),  # 3 typo retries on PostgreSQL
     "award_list_invalid": (lambda h: "/awards/?year_to=abc", 3),
     "report_index": (lambda h: "/reports/", 1),
+    "years": (lambda h: "/years/", 4),
+    "blocs": (lambda h: "/blocs/", 4),
+    "agencies": (lambda h: "/agencies/?page=2", 3),
+    "agencies_filtered": (lambda h: f"/agencies/?kind=department&bloc={h.bloc.slug}&letter=S", 3),
+    "award_types": (lambda h: "/award-types/", 2),
+    "people": (lambda h: "/people/", 2),
+    "person": (lambda h: h.person.get_absolute_url(), 5),
+    "sources": (lambda h: "/sources/", 2),
     "report_year": (lambda h: f"/reports/{LAST_YEAR - 1}/", 3),
     "report_csv": (lambda h: f"/reports/{LAST_YEAR - 1}/?format=csv&table=statistics", 2),
     "report_xlsx": (lambda h: f"/reports/{LAST_YEAR - 1}/?format=xlsx", 3),
