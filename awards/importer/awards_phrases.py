@@ -112,7 +112,7 @@ _CENTRAL_BODY = re.compile(
     r"\b(?:bộ|bộ trưởng|trung ương|ban chấp hành|đoàn chủ tịch|tổng liên đoàn|tập đoàn|"
     r"tổng công ty|ngân hàng nhà nước việt nam|bảo hiểm xã hội việt nam|kho bạc nhà nước)\b"
 )
-_MILITARY_COMMAND = re.compile(r"\bbộ chỉ huy\b")
+_MILITARY_COMMAND = re.compile(r"\bbộ (?:chỉ huy|tư lệnh)\b")
 _LOCAL_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\b")
 _SECTOR = re.compile(r"\bngành\b")
 

@@ -36,7 +36,9 @@ _UNIT_HEADS = (
     "Hải quan|Cục Hải quan|Tổng Liên đoàn|Khu|Ủy ban MTTQ|Trạm|Lực lượng|Tòa|Toà|Thông tấn xã|Truyền hình|"
     "Ký túc xá|Làng|Hợp tác|Doanh nghiệp|Tổ|Nhóm|Chi bộ|Cụm|Khối|Kiểm toán|Thi hành án|"
     "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình|"
-    "Tiểu đoàn|Đại đội|Trung đội|Hải đội|Hải đoàn|Quân đoàn|Binh đoàn|Trại giam|Phân trại"
+    "Tiểu đoàn|Đại đội|Trung đội|Hải đội|Hải đoàn|Quân đoàn|Binh đoàn|Trại giam|Phân trại|"
+    # the tax and statistics offices as named since 2025 ("Thuế tỉnh A", "Thuế cơ sở 3 tỉnh A")
+    "Thuế|Thống kê"
 )
 _PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
 _UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=[\s,.]|$)", re.I)
@@ -263,7 +265,7 @@ _ANY_COUNT_RE = re.compile(
 )
 _LEAD_RE = re.compile(
     r"^(?:(?:Qua|Trên cơ sở|Căn cứ|Theo|Tại|Dịp này|(?:Sáng|Chiều|Tối|Trưa)?\s*(?:ngày|hôm)|Sáng|Chiều|Tối|Trưa|Vào|(?:Năm|Tháng)\s+\d+|Nhân dịp|Cũng tại|Đồng thời|Ngoài ra|Về cá nhân|Về tập thể|"
-    r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Dịp|Trong khuôn khổ|Riêng|Vừa qua|Mới đây)\b[^,:]*[,:]\s*)+",
+    r"Bên cạnh đó|Sau đó|Kết quả|Cũng trong|Trong dịp|Ngay sau|Cũng dịp|Cùng dịp|Cùng ngày|Dịp|Trong khuôn khổ|Riêng|Vừa qua|Mới đây)\b[^,:]*[,:]\s*)+",
     re.I,
 )
 
@@ -472,7 +474,18 @@ def split_names(text: str) -> list[_Name]:
             names.append(_Name(piece))
             continue
         prev = names[-1]
+        if _LOWER_PLACE.match(piece) and _LOWER_PLACE.match(prev.text):
+            # "xã A và phường B", "xã A, xã B": places of a cluster, each a name
+            names.append(_Name(piece))
+            continue
         pm = _PLACE_END.match(prev.text)
+        if pm and sep.strip() in {"và", ";", "\x02"} and _LOWER_PLACE.match(piece):
+            kind = piece.split()[0].lower()
+            if pm.group("pre").lower().endswith(" " + kind):
+                # "Hội Nông dân xã A và xã B": the same unit of the next place
+                unit = pm.group("pre")[: -len(kind)].rstrip()
+                names.append(_Name(_collapse(f"{unit} {piece}"), written=piece))
+                continue
         if pm and _title_words(piece) and sep.strip() in {",", "và", ";", "\x02"}:
             names.append(_Name(_collapse(f"{pm.group('pre')} {piece}"), written=piece))
             continue

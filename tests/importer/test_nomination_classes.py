@@ -185,3 +185,57 @@ def test_an_award_without_a_subject_goes_to_the_unit_the_article_is_about(own_ar
 def test_a_pledge_in_the_headline_and_a_subjectless_tally_of_years_give_no_row(own_article):
     article = extract(own_article("neg_headline_pledge_and_subjectless_history.txt"))
     assert article.nominations == []
+
+
+def test_communes_after_the_merger_split_at_their_place_words(own_article):
+    article = extract(own_article("communes_after_the_merger.txt"))
+    assert triples(article) == {
+        ("xã Tri Tôn", "prov_flag", "proposed"),
+        # "xã A và phường B": two places of the cluster, two names
+        ("xã Ba Chúc", "prov_cert", "proposed"),
+        ("phường Tịnh Biên", "prov_cert", "proposed"),
+        # "Hội Nông dân xã A và xã B": the same unit of the next commune
+        ("Hội Nông dân xã Óc Eo", "other", "awarded"),
+        ("Hội Nông dân xã Vọng Thê", "other", "awarded"),
+        ("UBND xã Mỹ Hòa Hưng", "other", "awarded"),
+        ("UBND phường Long Xuyên", "other", "awarded"),
+    }
+    written = {n.nominee: n.written for n in article.nominations}
+    assert written["Hội Nông dân xã Vọng Thê"] == "xã Vọng Thê"
+
+
+def test_tax_offices_as_named_since_2025_and_a_military_command_is_no_ministry(own_article):
+    article = extract(own_article("tax_offices_and_military_givers.txt"))
+    assert triples(article) == {
+        ("Thuế tỉnh Thái Nguyên", "labor_order_2", "awarded"),
+        ("Thuế cơ sở 3 tỉnh Thái Nguyên", "labor_order_3", "awarded"),
+        ("Thuế cơ sở 1", "ministry_cert", "awarded"),
+        ("Thuế cơ sở 5 tỉnh Thái Nguyên", "ministry_cert", "awarded"),
+        ("Nguyễn Thị Lan", "emulation_soldier_national", "awarded"),
+        # a flag of a military region's command is neither a ministry's nor a province's
+        ("Ban Chỉ huy Phòng thủ khu vực 2 - Cao Lãnh", "other", "proposed"),
+        ("Ban Chỉ huy Quân sự xã Mỹ Thọ", "other", "proposed"),
+        ("Nguyễn Văn Tâm", "other", "proposed"),
+        ("Lê Minh Hải", "other", "proposed"),
+    }
+
+
+def test_new_shapes_read_already_merged_departments_and_union_givers(own_article):
+    decision = extract(own_article("decision_plus_items_merged_departments.txt"))
+    assert triples(decision) == {
+        ("Sở Nông nghiệp và Môi trường", "prov_flag", "awarded"),
+        ("Sở Dân tộc và Tôn giáo", "prov_flag", "awarded"),
+        ("UBND phường Nha Trang", "prov_flag", "awarded"),
+        ("UBND xã Cam Lâm", "prov_flag", "awarded"),
+        ("Trường THPT Lý Tự Trọng, phường Nha Trang", "prov_flag", "awarded"),
+        ("Bệnh viện Đa khoa khu vực Cam Ranh", "prov_flag", "awarded"),
+        ("Lê Văn Tâm", "emulation_soldier_province", "awarded"),
+        ("Phan Thị Hồng", "emulation_soldier_province", "awarded"),
+    }
+    youth = extract(own_article("youth_union_and_hospital_givers.txt"))
+    assert triples(youth) == {
+        ("Tỉnh đoàn Cà Mau", "ministry_flag", "awarded"),
+        ("Đoàn Thanh niên Công an tỉnh", "ministry_cert", "awarded"),
+        ("Đoàn xã Tân Thuận", "ministry_cert", "awarded"),
+        ("Bệnh viện Sản - Nhi Cà Mau", "ministry_cert", "awarded"),
+    }
