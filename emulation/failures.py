@@ -72,7 +72,37 @@ def permission_denied(request, exception):
 
 @requires_csrf_token
 def page_not_found(request, exception):
-    return render_failure(request, "404.html", 404)
+    response = render_failure(request, "404.html", 404)
+    response.branded = True
+    return response
+
+
+class BrandedNotFoundMiddleware:
+    """With DEBUG on (``make run``), the branded 404 page instead of Django's technical one.
+
+    Django answers a 404 with its debug page whenever DEBUG is on, and ``make run``
+    is how most people first see the site: a page 980 px wide on a phone, with the
+    URL patterns and no way back. Only HTML 404s not already branded are replaced
+    (the API's JSON ones stay). Listed in MIDDLEWARE only when DEBUG is on; add
+    ``?technical-404`` to a URL to see Django's page for debugging.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Read first: the public pages drop the query parameters they do not use.
+        technical = "technical-404" in request.GET
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and not technical
+            and response.status_code == 404
+            and not getattr(response, "branded", False)
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return page_not_found(request, None)
+        return response
 
 
 @never_cache

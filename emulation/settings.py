@@ -111,6 +111,13 @@ MIDDLEWARE = [
 if not DEBUG:
     # Production serves the collected static files itself (runserver does it when debugging).
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+else:
+    # A reader trying `make run` gets the branded 404, not Django's debug page (inside the
+    # language middleware, so that it is rendered in the visitor's language).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("emulation.middleware.ChosenLanguageMiddleware") + 1,
+        "emulation.failures.BrandedNotFoundMiddleware",
+    )
 
 ROOT_URLCONF = "emulation.urls"
 

@@ -128,3 +128,17 @@ def test_a_503_is_logged_on_one_line_without_traceback():
     assert record.getMessage() == (
         "Service Unavailable: /awards/ (OperationalError: connection refused)"
     )
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/agencies/no-such-agency/", "/people/nobody/"])
+def test_404_is_branded_with_debug_on_too(client, settings, url):
+    """``make run`` runs with DEBUG on: its 404 was Django's debug page (980 px on a phone)."""
+    settings.DEBUG = True
+    response = client.get(url)
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Không tìm thấy trang" in body and 'action="/search/"' in body
+    assert "DEBUG = True" not in body
+    client.cookies["django_language"] = "en"
+    assert "Page not found" in client.get(url).content.decode()
+    assert "DEBUG = True" in client.get(url + "?technical-404").content.decode()
