@@ -226,7 +226,7 @@ def _preview(request, model_admin, items):
                 zip(article.nominations, res["nominations"], res["award_types"], strict=False)
             )
         ]
-        leaders = list(zip(article.leaders, res["leaders"], strict=False))
+        leaders = list(zip(article.leaders, res["leaders"], res["leader_blocs"], strict=False))
         articles.append(
             {
                 "index": i,
@@ -303,13 +303,18 @@ def _apply_corrections(post, i: int, article, resolutions) -> None:
     article.nominations = keep_noms
     resolutions["nominations"] = keep_res
     resolutions["award_types"] = keep_awards
-    leaders, leader_res = [], []
-    for k, (leader, res) in enumerate(zip(article.leaders, resolutions["leaders"], strict=False)):
+    leaders, leader_res, bloc_res = [], [], []
+    blocs = resolutions.get("leader_blocs") or [None] * len(article.leaders)
+    for k, (leader, res, bres) in enumerate(
+        zip(article.leaders, resolutions["leaders"], blocs, strict=False)
+    ):
         if post.get(f"a{i}-l{k}-keep"):
             leaders.append(leader)
             leader_res.append(res)
+            bloc_res.append(bres)
     article.leaders = leaders
     resolutions["leaders"] = leader_res
+    resolutions["leader_blocs"] = bloc_res
 
 
 def _confirm(request, model_admin):

@@ -112,6 +112,9 @@ class LeaderData:
     year: int | None
     sentence: str = ""
     frame: str = ""  # the sentence shape that named the leader (leaders.py)
+    confidence: float = 1.0  # how far to trust it: the frame's, less for a year not written
+    # the bloc it heads, where that is not the article's own (a notice naming several blocs)
+    bloc: str | None = None
 
 
 @dataclass

@@ -86,11 +86,60 @@ _LEAD_YEAR = re.compile(
 )
 
 
+# How far to trust a leader, by the frame that read it: an election or a handover says it in
+# so many words; a holder after "là" or "do", or a role written as a colon list, a little
+# less; a tag on a unit or a holder whose verb is left out is read from the shape alone.
+_FRAME_CONFIDENCE = {
+    "chosen_as": 0.9,
+    "handover": 0.9,
+    "respectively": 0.85,
+    "role_then_la": 0.85,
+    "role_then_do": 0.8,
+    "two_holders": 0.8,
+    "colon": 0.8,
+    "tag": 0.7,
+    "verb_left_out": 0.7,
+}
+# less when the term's year is not written in the sentence but taken from the meeting
+_YEAR_INFERRED = 0.1
+
+
 def _leader(
-    agency: str, role: str, year: int | None, sentence: str, frame: str
+    agency: str, role: str, year: int | None, sentence: str, frame: str, bloc: str | None
 ) -> tuple[LeaderData, int | None]:
-    """A leader with the frame that read it, and its term year."""
-    return LeaderData(agency=agency, role=role, year=year, sentence=sentence, frame=frame), year
+    """A leader with the frame that read it, the bloc named with it, and its term year."""
+    leader = LeaderData(
+        agency=agency,
+        role=role,
+        year=year,
+        sentence=sentence,
+        frame=frame,
+        confidence=_FRAME_CONFIDENCE.get(frame, 0.7),
+        bloc=bloc,
+    )
+    return leader, year
+
+
+# A bloc named beside a role: "Trưởng Khối thi đua các cơ quan kinh tế", "Cụm thi đua số 2:
+# Cụm trưởng …". It ends at punctuation, at a verb or a year, or at a comma before a name.
+_BLOC_MENTION = re.compile(
+    r"(?:Khối|Cụm|KHỐI|CỤM|khối|cụm)\s+(?:thi\s+đua|số\s+\d+|\d+\b|[IVX]+\b|các\s+(?!khối|cụm))"
+    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!(?:năm|là|làm|do|gồm|có|được|và|đã|sẽ|tổ|với|trong|tại|cho|"
+    r"theo|phó|Phó|trưởng|Trưởng|như|từ|ký|bao)\b)[^\s,;:.()“”\"]+)*"
+)
+
+
+def _bloc_at(mentions: list[re.Match], r: re.Match, default: str | None) -> str | None:
+    """The bloc of the role at ``r``: the one named right after it ("Trưởng Khối thi đua X",
+    "Cụm trưởng Cụm thi đua số 2"), else the last one named before it in the sentence
+    ("Khối thi đua X: Trưởng khối …"), else the one its list header named."""
+    for m in mentions:
+        if r.start() < m.start() <= r.end() + 1 or (
+            m.start() >= r.end() and not m.string[r.end() : m.start()].strip()
+        ):
+            return _strip_punct(m.group(0))
+    before = [m for m in mentions if m.end() <= r.start()]
+    return _strip_punct(before[-1].group(0)) if before else default
 
 
 def _year_of(m: re.Match) -> int:
@@ -280,9 +329,20 @@ def _handed_to(after: str) -> tuple[str | None, int]:
 
 
 def _read_sentence(
-    text: str, sentence: str, term: int | None, kickoff: bool, notice: bool, prev: str
+    text: str,
+    sentence: str,
+    term: int | None,
+    kickoff: bool,
+    notice: bool,
+    prev: str,
+    header_bloc: str | None = None,
 ) -> list[LeaderData]:
     roles = list(_ROLE_RE.finditer(text))
+    mentions = list(_BLOC_MENTION.finditer(text))
+
+    def bloc(r: re.Match) -> str | None:
+        return _bloc_at(mentions, r, header_bloc)
+
     batch: list[tuple[LeaderData, int | None]] = []
     prev_end = 0
     handover = False
@@ -310,7 +370,7 @@ def _read_sentence(
                 if year is None:
                     ym2 = _YEAR_ANY.search(after[: after.find(" cho ") + 1])
                     year = _year_of(ym2) if ym2 else None
-                batch.append(_leader(name, role, year, sentence, "handover"))
+                batch.append(_leader(name, role, year, sentence, "handover", bloc(r)))
                 prev_end = r.end() + used
                 i += 1
                 continue
@@ -337,7 +397,9 @@ def _read_sentence(
             if not chairs and (
                 elected or (year is not None and year == term) or (year is None and kickoff)
             ):
-                batch.append(_leader(name, role, year, sentence, "colon" if colon else "tag"))
+                batch.append(
+                    _leader(name, role, year, sentence, "colon" if colon else "tag", bloc(r))
+                )
             prev_end = role_end
             i += 1
             continue
@@ -367,13 +429,13 @@ def _read_sentence(
                 if name:
                     named, y, frame = [name], year, "role_then_do"
             for agency in named:
-                batch.append(_leader(agency, role, y, sentence, frame))
+                batch.append(_leader(agency, role, y, sentence, frame, bloc(r)))
             if not named and batch:
                 # "X làm Khối trưởng và Y Khối phó": a second holder with the verb left out
                 m = re.fullmatch(r"\s*(?:,|;)?\s*(?:và\s+)?(?P<n>[^,;]+?)\s*", before)
                 name = _unit_name(m.group("n")) if m else None
                 if name:
-                    batch.append(_leader(name, role, year, sentence, "verb_left_out"))
+                    batch.append(_leader(name, role, year, sentence, "verb_left_out", bloc(r)))
             prev_end = role_end
             i += 1
             continue
@@ -460,7 +522,7 @@ def _read_sentence(
             if len(pieces) == len(group):
                 for agency, g in zip(pieces, group, strict=True):
                     gr = "deputy" if g.group("deputy") else "head"
-                    batch.append(_leader(agency, gr, year, sentence, "respectively"))
+                    batch.append(_leader(agency, gr, year, sentence, "respectively", bloc(g)))
                 continue
         # "Sở A và Sở B là Khối phó": two holders of one role, each a unit of its own
         pieces = split_names(name_text)
@@ -468,7 +530,7 @@ def _read_sentence(
             for p in pieces:
                 agency = _unit_name(p.text)
                 if agency:
-                    batch.append(_leader(agency, role, year, sentence, "two_holders"))
+                    batch.append(_leader(agency, role, year, sentence, "two_holders", bloc(r)))
             continue
         name = _leader_name(name_text)
         if not name and pieces:
@@ -476,7 +538,7 @@ def _read_sentence(
             name = _leader_name(pieces[-1].text)
         if not name:
             continue
-        batch.append(_leader(name, role, year, sentence, "chosen_as"))
+        batch.append(_leader(name, role, year, sentence, "chosen_as", bloc(r)))
     known = [y for _l, y in batch if y]
     prev_year = None
     if not known and _ROLE_RE.search(prev):
@@ -490,6 +552,8 @@ def _read_sentence(
     for leader, _y in batch:
         if leader.year is None:
             leader.year = known[0] if known else (sent_year or prev_year or term)
+            if not known and not sent_year:
+                leader.confidence = round(leader.confidence - _YEAR_INFERRED, 2)
         out.append(leader)
     return out
 
@@ -497,13 +561,17 @@ def _read_sentence(
 def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData]:
     """The bloc's leaders for the coming term, from the title, the body and the captions."""
     context = None  # the coming term, read only when a sentence names a role
-    texts = [s for s in _split_sentences(article.title)] if article.title else []
+    # each text with the bloc its list header names ("Khối thi đua X:" above "- Trưởng khối: …")
+    texts = [(s, None) for s in _split_sentences(article.title)] if article.title else []
     for s in sentences:
-        texts.append(s.text)
-        texts.extend(s.items or [])
+        texts.append((s.text, None))
+        if s.items:
+            named = list(_BLOC_MENTION.finditer(s.text))
+            header_bloc = _strip_punct(named[-1].group(0)) if named else None
+            texts.extend((item, header_bloc) for item in s.items)
     found: list[LeaderData] = []
     prev = ""
-    for sentence in texts:
+    for sentence, header_bloc in texts:
         low = sentence.lower()
         if not (("khối" in low or "cụm" in low) and ("trưởng" in low or "phó" in low)):
             prev = sentence
@@ -511,7 +579,7 @@ def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData
         text = _dequote(sentence)
         if _ROLE_RE.search(text):
             context = context or coming_term(article)
-            found.extend(_read_sentence(text, sentence, *context, prev))
+            found.extend(_read_sentence(text, sentence, *context, prev, header_bloc))
         prev = text
     unique = []
     seen = set()
@@ -520,4 +588,23 @@ def leaders(sentences: list[_Sentence], article: ArticleData) -> list[LeaderData
         if key not in seen:
             seen.add(key)
             unique.append(leader)
+    _own_blocs(unique, article.bloc)
     return unique
+
+
+def _same_bloc(a: str, b: str) -> bool:
+    """One bloc named more or less fully ("Khối thi đua số 1" and "khối thi đua số 1 tỉnh")."""
+    short, long_ = sorted((match_key(a), match_key(b)), key=len)
+    return short == long_ or long_.startswith(short + " ")
+
+
+def _own_blocs(found: list[LeaderData], article_bloc: str | None) -> None:
+    """Keep a leader's bloc only where it is not simply the article's own: a notice naming the
+    heads of several blocs at once, or an article that names no bloc of its own."""
+    named: list[str] = []
+    for leader in found:
+        if leader.bloc and not any(_same_bloc(leader.bloc, b) for b in named):
+            named.append(leader.bloc)
+    if article_bloc and len(named) < 2:
+        for leader in found:
+            leader.bloc = None

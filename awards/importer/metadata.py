@@ -40,7 +40,9 @@ _BLOC_RE = re.compile(
     r"(?P<bloc>(?:Khối|Cụm|khối|cụm)(?:\s+[Tt]hi\s+đua|(?=\s+(?:các|Các|cơ\s+quan|Cơ\s+quan|số|\d)))"
     rf"\s+(?:(?!\b(?:{_BLOC_STOP})\b)[^.;:()\"“])+?)"
     rf"(?=\s*,?\s+(?:{_BLOC_STOP})\b"
-    r"|\s+(?:và|cùng)\s+(?:Khối|Cụm)\s+thi\s+đua|\s*[.;:(\"“]|$)"
+    r"|\s+(?:và|cùng)\s+(?:Khối|Cụm)\s+thi\s+đua|\s*[.;:(\"“]|$"
+    # "… Khối thi đua các cơ quan tổng hợp, Sở B làm Phó Trưởng khối": the next holder
+    r"|\s*,\s+[^,;.]{0,60}?\s(?:làm|là)\s+(?:[Pp]hó|[Tt]rưởng|[Kk]hối\s+[tp]|[Cc]ụm\s+[tp]))"
 )
 _VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
 
@@ -48,7 +50,7 @@ _VENUE_RE = re.compile(r"\btại\s+(?!hội nghị|buổi)(?P<v>[^.;]+)", re.I)
 # words that never open a bloc's own name ("Khối thi đua luôn tích cực …", "khối thi đua ở 2 đơn vị")
 _NOT_BLOC_START = re.compile(
     r"^(?:Khối|Cụm|khối|cụm)(?:\s+[Tt]hi\s+đua)?\s+(?:ở|luôn|này|đó|cũng|tiếp tục|với|mình|đều|"
-    r"nói chung|nhằm|để|và|hay|hoặc|rất|ngày càng)\b"
+    r"nói chung|nhằm|để|và|hay|hoặc|rất|ngày càng|các\s+khối|các\s+cụm)\b"
 )
 
 

@@ -296,4 +296,9 @@ def resolve_article(article, resolver: Resolver | None = None) -> dict:
         ],
         "award_types": [resolver.award_type(n.award) for n in article.nominations],
         "leaders": [resolver.agency(x.agency, day=day, province=province) for x in article.leaders],
+        # a leader of another bloc than the article's (a notice naming several): that bloc
+        "leader_blocs": [
+            resolver.bloc(x.bloc, day=day, province=province) if x.bloc else None
+            for x in article.leaders
+        ],
     }

@@ -120,6 +120,9 @@ class ImportResult:
             item["resolution"] = r.as_dict() if r else None
         for item, r in zip(data["leaders"], res.get("leaders", []), strict=False):
             item["resolution"] = r.as_dict() if r else None
+        for item, r in zip(data["leaders"], res.get("leader_blocs", []), strict=False):
+            if item.get("bloc"):
+                item["bloc_resolution"] = r.as_dict() if r else None
         data["warnings"] = list(self.article.warnings) + self.warnings
         if self.dry_run:
             create, link = self.plan()
@@ -274,7 +277,14 @@ def _decisions(article: ArticleData, source, counts: dict, user) -> dict:
 
 @transaction.atomic
 def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) -> ImportResult:
-    from awards.models import AwardType, BlocMeeting, Membership, Nomination, SourceDocument
+    from awards.models import (
+        AwardType,
+        Bloc,
+        BlocMeeting,
+        Membership,
+        Nomination,
+        SourceDocument,
+    )
     from awards.rules import check_nomination
 
     counts = dict.fromkeys(
@@ -379,8 +389,22 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
             nomination.override_reason = _("Awarded in the source article.")
         _write(nomination, user)
         counts["nominations"] += 1
-    for leader, res in zip(article.leaders, resolutions["leaders"], strict=False):
-        if bloc is None or leader.year is None:
+    leader_blocs = resolutions.get("leader_blocs") or [None] * len(article.leaders)
+    for leader, res, bloc_res in zip(
+        article.leaders, resolutions["leaders"], leader_blocs, strict=False
+    ):
+        leader_bloc = bloc
+        if leader.bloc:
+            # a notice naming the heads of several blocs: each leader goes to its own bloc,
+            # never to the article's, and only to a bloc the register already holds
+            leader_bloc = Bloc.objects.get(pk=bloc_res.pk) if bloc_res and bloc_res.pk else None
+            if leader_bloc is None:
+                warnings.append(
+                    _("Skipped leader %(name)s: the bloc %(bloc)s is not in the register.")
+                    % {"name": leader.agency, "bloc": leader.bloc}
+                )
+                continue
+        if leader_bloc is None or leader.year is None:
             warnings.append(
                 _("Skipped leader %(name)s: no bloc or year.") % {"name": leader.agency}
             )
@@ -389,19 +413,21 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
         year = saver.year(leader.year)
         if (
             leader.role == Membership.Role.HEAD
-            and Membership.objects.filter(bloc=bloc, year=year, role=Membership.Role.HEAD)
+            and Membership.objects.filter(bloc=leader_bloc, year=year, role=Membership.Role.HEAD)
             .exclude(agency=agency)
             .exists()
         ):
             warnings.append(
                 _("%(bloc)s already has a head for %(year)s; %(name)s not recorded.")
-                % {"bloc": bloc, "year": leader.year, "name": leader.agency}
+                % {"bloc": leader_bloc, "year": leader.year, "name": leader.agency}
             )
             continue
-        membership = Membership.objects.filter(bloc=bloc, agency=agency, year=year).first()
+        membership = Membership.objects.filter(bloc=leader_bloc, agency=agency, year=year).first()
         if membership is None:
             _write(
-                Membership(bloc=bloc, agency=agency, year=year, role=leader.role, source=source),
+                Membership(
+                    bloc=leader_bloc, agency=agency, year=year, role=leader.role, source=source
+                ),
                 user,
             )
         elif membership.role != leader.role:

@@ -209,3 +209,15 @@ def test_preview_tells_why_a_row_is_flagged(admin_client, own_article):
     body = response.content.decode()
     assert "check the agency" in body or "kiểm tra lại cơ quan" in body
     assert "check which award each name takes" in body or "nhận danh hiệu nào" in body
+
+
+def test_preview_shows_each_leader_with_its_frame_confidence_and_bloc(admin_client, own_article):
+    text = own_article("leaders_notice_cluster_list.txt")
+    response = admin_client.post(reverse(URL), {"action": "preview", "text": text})
+    body = response.content.decode()
+    assert response.status_code == 200
+    # the leader's line: its bloc, then how it was read and how far to trust it
+    line = body[body.index('name="a0-l2-keep"') :].split("</li>")[0]
+    assert "UBND xã Hòa Bình" in line
+    assert '<span class="imp-leader-bloc">Cụm thi đua số 2</span>' in line
+    assert "role_then_la" in line and "0,75" in line  # a Vietnamese decimal comma

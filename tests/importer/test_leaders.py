@@ -118,6 +118,59 @@ def leaders(article):
                 ("UBND huyện Việt Yên", "deputy", 2026),
             },
         ),
+        # a notice in running text: "X làm Trưởng Khối thi đua A, Y làm Phó Trưởng khối; …"
+        (
+            "leaders_notice_blocs_after_roles.txt",
+            {
+                ("Sở Tài chính", "head", 2026),
+                ("Sở Nội vụ", "deputy", 2026),
+                ("Sở Nông nghiệp và Môi trường", "head", 2026),
+                ("Sở Xây dựng", "deputy", 2026),
+                ("Công an tỉnh", "head", 2026),
+            },
+        ),
+        # a notice listing clusters: "- Cụm thi đua số 1: Cụm trưởng là X, Cụm phó là Y;"
+        (
+            "leaders_notice_cluster_list.txt",
+            {
+                ("UBND phường Quang Trung", "head", 2026),
+                ("UBND xã Tân Lập", "deputy", 2026),
+                ("UBND xã Hòa Bình", "head", 2026),
+                ("UBND xã Yên Mỹ", "deputy", 2026),
+                ("UBND phường Bắc Sơn", "head", 2026),
+            },
+        ),
+        # a notice with each bloc as a header and its roles as dashed items below
+        (
+            "leaders_notice_bloc_headers.txt",
+            {
+                ("Sở Y tế", "head", 2026),
+                ("Sở Văn hóa, Thể thao và Du lịch", "deputy", 2026),
+                ("Hội Nhà báo tỉnh", "head", 2026),
+                ("Hội Luật gia tỉnh", "deputy", 2026),
+            },
+        ),
+        # "A và B lần lượt được tín nhiệm bầu làm Cụm trưởng, Cụm phó năm học …": respectively,
+        # the roles joined by a comma; the host, last year's head, is not new
+        (
+            "leaders_respective_roles_by_comma.txt",
+            {
+                ("Trường Cao đẳng Kỹ thuật", "head", 2026),
+                ("Trường Cao đẳng Sư phạm", "deputy", 2026),
+            },
+        ),
+        # the sitting head chairs and reports ("X, đơn vị Trưởng khối năm N, chủ trì"; "Giám đốc
+        # X - Khối trưởng tổng kết …"); the ones elected are new
+        (
+            "leaders_sitting_head_chairs.txt",
+            {
+                ("Công ty Cấp nước Hà Tĩnh", "head", 2026),
+                ("Ngân hàng Nông nghiệp chi nhánh Hà Tĩnh", "deputy", 2026),
+            },
+        ),
+        # the new head only in the headline; the host "đơn vị Khối trưởng" with no year and the
+        # head chairing are the sitting one
+        ("leaders_headline_sitting_host.txt", {("Công ty Xổ số kiến thiết", "head", 2026)}),
     ],
 )
 def test_new_leaders(own_article, name, expected):
@@ -268,3 +321,89 @@ def test_each_leader_tells_the_frame_and_sentence_that_named_it():
     assert (leader.agency, leader.role, leader.year) == ("Trung tâm Khuyến nông", "head", 2027)
     assert leader.sentence == sentence
     assert leader.frame
+
+
+@pytest.mark.parametrize(
+    ("name", "blocs"),
+    [
+        (
+            "leaders_province_notice.txt",
+            {
+                "Ban Tổ chức Tỉnh ủy": "Khối thi đua các cơ quan Đảng",
+                "Ban Dân vận Tỉnh ủy": "Khối thi đua các cơ quan Đảng",
+                "Công an tỉnh": "Khối thi đua các cơ quan nội chính",
+                "Tòa án nhân dân tỉnh": "Khối thi đua các cơ quan nội chính",
+                "Sở Công Thương": "Khối thi đua các sở kinh tế",
+                "Sở Xây dựng": "Khối thi đua các sở kinh tế",
+            },
+        ),
+        (
+            "leaders_notice_do_lam.txt",
+            {
+                "UBND huyện Yên Thế": "Cụm thi đua số 1",
+                "UBND huyện Tân Yên": "Cụm thi đua số 1",
+                "UBND thành phố Bắc Giang": "Cụm thi đua số 2",
+                "UBND huyện Việt Yên": "Cụm thi đua số 2",
+            },
+        ),
+        (
+            "leaders_notice_blocs_after_roles.txt",
+            {
+                "Sở Tài chính": "Khối thi đua các cơ quan tổng hợp",
+                "Sở Nội vụ": "Khối thi đua các cơ quan tổng hợp",
+                "Sở Nông nghiệp và Môi trường": "Khối thi đua các cơ quan kinh tế",
+                "Sở Xây dựng": "Khối thi đua các cơ quan kinh tế",
+                "Công an tỉnh": "Khối thi đua nội chính",
+            },
+        ),
+        (
+            "leaders_notice_cluster_list.txt",
+            {
+                "UBND phường Quang Trung": "Cụm thi đua số 1",
+                "UBND xã Tân Lập": "Cụm thi đua số 1",
+                "UBND xã Hòa Bình": "Cụm thi đua số 2",
+                "UBND xã Yên Mỹ": "Cụm thi đua số 2",
+                "UBND phường Bắc Sơn": "Cụm thi đua số 3",
+            },
+        ),
+        (
+            "leaders_notice_bloc_headers.txt",
+            {
+                "Sở Y tế": "Khối thi đua các cơ quan văn hóa - xã hội",
+                "Sở Văn hóa, Thể thao và Du lịch": "Khối thi đua các cơ quan văn hóa - xã hội",
+                "Hội Nhà báo tỉnh": "Khối thi đua các hội đặc thù",
+                "Hội Luật gia tỉnh": "Khối thi đua các hội đặc thù",
+            },
+        ),
+    ],
+)
+def test_a_notice_naming_several_blocs_gives_each_leader_its_bloc(own_article, name, blocs):
+    article = extract(own_article(name))
+    assert {x.agency: x.bloc for x in article.leaders} == blocs
+
+
+def test_a_leader_of_the_articles_own_bloc_names_no_bloc_of_its_own(own_article):
+    """One bloc's meeting: its leaders are the article's bloc's, "bloc" stays empty."""
+    article = extract(own_article("leaders_sitting_head_chairs.txt"))
+    assert article.leaders
+    assert {x.bloc for x in article.leaders} == {None}
+    assert article.bloc == "Khối thi đua các doanh nghiệp nhà nước tỉnh"
+
+
+def test_the_article_bloc_of_a_notice_stops_before_the_next_holder(own_article):
+    """ "…, Sở X làm Trưởng Khối thi đua A, Sở Y làm Phó Trưởng khối": A is a bloc, not more."""
+    article = extract(own_article("leaders_notice_blocs_after_roles.txt"))
+    assert article.bloc == "Khối thi đua các cơ quan tổng hợp"
+
+
+def test_each_leader_carries_a_confidence_by_frame_and_year():
+    """An election with its year written is trusted more than a tag whose year is inferred."""
+    elected = extract(SUMMARY_2025 + "Hội nghị đã bầu Sở Tư pháp giữ chức Trưởng khối năm 2026.")
+    inferred = extract(SUMMARY_2025 + "Hội nghị đã bầu Sở Tư pháp giữ chức Trưởng khối.")
+    tagged = extract(KICKOFF_2026 + "Hội Luật gia tỉnh - Trưởng khối phát biểu khai mạc hội nghị.")
+    [a], [b], [c] = elected.leaders, inferred.leaders, tagged.leaders
+    assert (a.frame, a.year, b.year) == ("chosen_as", 2026, 2026)
+    assert 0 < c.confidence < b.confidence < a.confidence <= 1
+    row = elected.to_dict()["leaders"][0]
+    assert row["confidence"] == a.confidence
+    assert "bloc" in row

@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from awards.importer import import_article_text
 from awards.importer.resolving import Resolver
 from awards.models import Agency, BlocMeeting, Membership, Nomination, SourceDocument
-from tests.factories import AgencyFactory, AgencyNameFactory, AliasFactory
+from tests.factories import AgencyFactory, AgencyNameFactory, AliasFactory, BlocFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,27 @@ def test_command_reports_bad_files(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_article", str(bad))
     assert SourceDocument.objects.count() == 0
+
+
+def test_a_notice_records_each_leader_in_its_own_bloc(own_article):
+    """A notice naming the heads of several clusters: each goes to its own cluster, never to
+    the article's; a cluster the register does not hold is skipped with a warning."""
+    first = BlocFactory(name="Cụm thi đua số 1", kind="cum")
+    second = BlocFactory(name="Cụm thi đua số 2", kind="cum")
+    result = import_article_text(own_article("leaders_notice_cluster_list.txt"))
+    recorded = {
+        (m.bloc_id, m.agency.name, m.role, m.year_id)
+        for m in Membership.objects.select_related("agency")
+    }
+    assert recorded == {
+        (first.pk, "UBND phường Quang Trung", "head", 2026),
+        (first.pk, "UBND xã Tân Lập", "deputy", 2026),
+        (second.pk, "UBND xã Hòa Bình", "head", 2026),
+        (second.pk, "UBND xã Yên Mỹ", "deputy", 2026),
+    }
+    assert any("UBND phường Bắc Sơn" in w and "Cụm thi đua số 3" in w for w in result.warnings)
+    data = json.loads(json.dumps(result.as_dict(), default=str))
+    by_name = {x["agency"]: x for x in data["leaders"]}
+    assert by_name["UBND xã Hòa Bình"]["bloc_resolution"]["id"] == second.pk
+    assert by_name["UBND phường Bắc Sơn"]["bloc_resolution"]["id"] is None
+    assert all(0 < x["confidence"] <= 1 for x in data["leaders"])
