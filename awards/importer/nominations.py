@@ -170,6 +170,8 @@ def _names_for(
 # and "… cùng với 2 đơn vị khác", "… và một số tập thể, cá nhân" (others, unnamed)
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?:vinh dự|cũng|đã)\s+)*là\s+(?:1|một)\s+trong\b.*$"
+    # "Trường A là đơn vị dẫn đầu khối, được …"
+    r"|\s+là\s+(?:đơn vị|tập thể|cơ quan)\b.*$"
     r"|\s+(?:và|cùng)(?:\s+với)?\s+(?:\d+|các|những|nhiều|một số|hai|ba)\s.*$"
 )
 # what opens a subject and is not part of it: "Kết quả xã A đạt …", "…, trong đó A, B được …"
@@ -386,7 +388,9 @@ _BARE_LIST_WORDS = re.compile(r"\b(?:được|đã|sẽ|tổ chức|đề nghị
 
 
 _HISTORY = re.compile(
-    r"\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+lần\s+(?:được|liên tiếp|liền)|\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+năm\s+(?:liền|liên tục|liên tiếp)",
+    r"\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+lần\s+(?:được|liên tiếp|liền)|\b(?:\d+|hai|ba|bốn|năm|nhiều)\s+năm\s+(?:liền|liên tục|liên tiếp)"
+    # "nhiều năm qua, đơn vị được tặng …", "ông A từng được tặng …"
+    r"|\b(?:nhiều|những|các)\s+năm\s+(?:qua|trước|trước đây)\s*,|\btừng\s+(?:được|nhận|đạt)",
     re.I,
 )
 
@@ -415,9 +419,14 @@ def _withdrawn(text: str) -> bool:
 
 def _told_as_history(text: str) -> bool:
     low = text.lower()
-    return (" lần " in low or "liền" in low or "liên tục" in low or "liên tiếp" in low) and bool(
-        _HISTORY.search(text)
-    )
+    return (
+        " lần " in low
+        or "liền" in low
+        or "liên tục" in low
+        or "liên tiếp" in low
+        or "năm" in low
+        or "từng" in low
+    ) and bool(_HISTORY.search(text))
 
 
 def _pledged(text: str) -> bool:
@@ -639,6 +648,7 @@ def _nominations(
             mentioned = mentioned or bool(mentions)
             prev_end = 0
             prev_names: list[_Name] = []
+            prev_from_article = False  # the names before were the article's unit ("subject")
             # the names of a respective reading ("lần lượt", or units referred back to) and the
             # awards they pair with
             paired_at = resp.start() if resp else None
@@ -699,6 +709,7 @@ def _nominations(
                     )
                 is_last = mi == len(mentions) - 1 and ci == len(clauses) - 1
                 count = None
+                shared_from_article = False
                 if sent.items is not None and is_last:
                     frame = "list-items"
                     raw_names: list[_Name] = []
@@ -722,12 +733,13 @@ def _nominations(
                         and not re.search(r"\bcho\b", clause[m.end() : next_start])
                     ):
                         raw_names, frame = prev_names, "shared-subject"
+                        shared_from_article = prev_from_article
                     more = _CUNG_VOI.search(clause[m.end() : next_start])
                     if more:
                         extra = split_names(_NAME_END.split(more.group("n"))[0])
                         raw_names = [*raw_names, *extra]
                         frame = frame or "cung-voi"
-                pair_flags: list[str] = []
+                pair_flags: list[str] = ["subject"] if shared_from_article else []
                 if (
                     not raw_names
                     and frame == ""
@@ -768,6 +780,7 @@ def _nominations(
                 raw_names = _complete_places(raw_names, clause)
                 rows = _rows(raw_names, codes, bloc)
                 prev_names = raw_names if rows else []
+                prev_from_article = bool(rows) and "subject" in pair_flags
                 if not rows and mi == len(mentions) - 1:
                     pending = {
                         "codes": codes,

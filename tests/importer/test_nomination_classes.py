@@ -239,3 +239,43 @@ def test_new_shapes_read_already_merged_departments_and_union_givers(own_article
         ("Đoàn xã Tân Thuận", "ministry_cert", "awarded"),
         ("Bệnh viện Sản - Nhi Cà Mau", "ministry_cert", "awarded"),
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "nhiều năm qua, đơn vị được …", "ông A từng được tặng …": a tally, no subject to take
+        "neg_history_told_by_the_director.txt",
+        # the headline and the body give flags to units they do not name
+        "neg_flags_to_units_unnamed.txt",
+        # "cờ, cúp" of a sports day
+        "neg_sports_flags_and_cups.txt",
+    ],
+)
+def test_negatives_in_new_shapes_give_no_row(own_article, name):
+    assert extract(own_article(name)).nominations == []
+
+
+def test_a_second_award_shared_with_the_article_unit_keeps_its_flag():
+    text = (
+        "Hội Nông dân tỉnh Gia Lai tổng kết năm 2025\n\n"
+        "Ngày 12/12/2025, Hội Nông dân tỉnh Gia Lai tổ chức hội nghị tổng kết công tác Hội "
+        "năm 2025.\n\n"
+        "Bà Rơ Châm H'Lan, Phó Chủ tịch Hội trình bày báo cáo cho biết, năm 2025 các cấp Hội "
+        "đã hoàn thành các chỉ tiêu, được Trung ương Hội Nông dân Việt Nam tặng Cờ thi đua "
+        "và Bằng khen.\n"
+    )
+    got = {(n.nominee, n.award, tuple(n.flags)) for n in extract(text).nominations}
+    assert got == {
+        ("Hội Nông dân tỉnh Gia Lai", "ministry_flag", ("subject",)),
+        ("Hội Nông dân tỉnh Gia Lai", "ministry_cert", ("subject",)),
+    }
+
+
+def test_la_don_vi_after_the_subject_is_not_part_of_its_name():
+    text = (
+        "Khối thi đua các sở tổng kết năm 2025\n\n"
+        "Ngày 20/12/2025, Khối thi đua các sở tỉnh Lào Cai tổ chức hội nghị tổng kết năm 2025. "
+        "Sở Tài chính là đơn vị dẫn đầu khối, được đề nghị UBND tỉnh tặng Cờ thi đua.\n"
+    )
+    assert triples(extract(text)) == {("Sở Tài chính", "prov_flag", "proposed")}
