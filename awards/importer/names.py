@@ -38,7 +38,7 @@ _UNIT_HEADS = (
     "Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|Hội đồng|Bộ Tư lệnh|Ban Chỉ huy|Kiểm lâm|Gia đình|"
     "Tiểu đoàn|Đại đội|Trung đội|Hải đội|Hải đoàn|Quân đoàn|Binh đoàn|Trại giam|Phân trại|"
     # the tax and statistics offices as named since 2025 ("Thuế tỉnh A", "Thuế cơ sở 3 tỉnh A")
-    "Thuế|Thống kê"
+    r"Thuế|Thống kê|Khoa(?!\s+học)"
 )
 _PLACE_HEADS = "Xã|Phường|Thị trấn|Huyện|Thị xã|Thành phố|Quận|TP\\.|TX\\.|Tỉnh"
 _UNIT_HEAD_RE = re.compile(rf"^(?:{_UNIT_HEADS})(?=[\s,.]|$)", re.I)
@@ -389,6 +389,22 @@ def _item_as_name(item: str) -> _Name:
     return _Name(_strip_punct(item))
 
 
+# the part of a larger unit that an item names before its parent ("Khoa Nhi, Bệnh viện A")
+_SUB_UNIT = re.compile(
+    r"(?:Phòng|Khoa|Đội|Trạm|Tổ|Ban|Bộ phận|Chi nhánh|Trung tâm|Văn phòng|Đồn|Tiểu đoàn|"
+    r"Đại đội|Lớp|Chi bộ|Chi hội|Xưởng|Phân xưởng)\s"
+)
+
+
+def _and_unit_split(item: str) -> list[str]:
+    """ "Khoa B, Bệnh viện C và Trung tâm D" → the item and "Trung tâm D" (compound names kept)."""
+    protected = _protect(item)
+    head, sep, tail = protected.rpartition(" và ")
+    if sep and "," in head and _is_head(_unprotect(tail)) and not _person(_unprotect(tail)):
+        return [_unprotect(head), _unprotect(tail)]
+    return [item]
+
+
 def split_names(text: str) -> list[_Name]:
     """A list of nominees as written to separate names (see module docstring for the shapes)."""
     text = _collapse(_PAREN.sub("", text))
@@ -403,13 +419,16 @@ def split_names(text: str) -> list[_Name]:
     text = re.sub(r"^(?:đơn vị|tập thể)\s+", "", text)
     items = [_strip_punct(x) for x in re.split(r"\s*[;\x02]\s*", text) if _strip_punct(x)]
     parents = {x.rsplit(",", 1)[1].strip() for x in items if "," in x}
-    if (len(items) >= 3 and sum("," in x for x in items) * 2 >= len(items)) or (
-        len(items) >= 2 and len(parents) == 1 and all("," in x for x in items)
+    if (
+        (len(items) >= 3 and sum("," in x for x in items) * 2 >= len(items))
+        or (len(items) >= 2 and len(parents) == 1 and all("," in x for x in items))
+        or (len(items) >= 2 and all(_SUB_UNIT.match(x) and "," in x for x in items))
     ):
         # "Phòng 6, Cục An ninh nội địa; Công an tỉnh A; Phòng B, Công an tỉnh C": where ';'
         # separates the items, a comma inside one joins a unit to its parent
         # "…; Đại úy B, Cán bộ …, Bộ Công an và Thượng úy C, …": a rank after "và" opens a person
-        items = [y for x in items for y in _AND_RANK.split(x)]
+        # "…; Khoa B, Bệnh viện C và Trung tâm D": a unit after the last "và" is one more item
+        items = [z for x in items for y in _AND_RANK.split(x) for z in _and_unit_split(y)]
         return [_item_as_name(x) for x in items]
     m = _PLURAL.search(text)
     if m:

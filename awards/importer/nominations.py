@@ -29,6 +29,7 @@ from awards.importer.names import (
     _LEAD_RE,
     _NAME_END,
     _PAREN,
+    _SUB_UNIT,
     _UP,
     NUMBER_WORDS,
     _clean_name,
@@ -283,7 +284,9 @@ def _clauses(sentence: str) -> list[str]:
             )
         ):
             # "…; Đại úy B, Cán bộ …": persons with posts keep the ';' that separates them
-            merged[-1] += ("; " if _person(c.split(",")[0]) else ", ") + c
+            # and so do sub-units with their parents ("…; Khoa B, Bệnh viện C")
+            keep = _person(c.split(",")[0]) or ("," in c and _SUB_UNIT.match(c.strip()))
+            merged[-1] += ("; " if keep else ", ") + c
             continue
         # "03 đơn vị gồm: A; B và C được suy tôn …": the list after "gồm:" goes on past ';'
         if (

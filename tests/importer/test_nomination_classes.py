@@ -279,3 +279,34 @@ def test_la_don_vi_after_the_subject_is_not_part_of_its_name():
         "Sở Tài chính là đơn vị dẫn đầu khối, được đề nghị UBND tỉnh tặng Cờ thi đua.\n"
     )
     assert triples(extract(text)) == {("Sở Tài chính", "prov_flag", "proposed")}
+
+
+def test_sub_units_with_their_parents_and_a_last_unit_after_va(own_article):
+    article = extract(own_article("hospital_sub_units_with_parents.txt"))
+    assert triples(article) == {
+        # "Khoa A, Bệnh viện B; Khoa C, Bệnh viện D và Trung tâm E": ';' parts, each a sub-unit
+        # with its parent, and one more unit after the last "và"
+        ("Khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh", "ministry_cert", "awarded"),
+        ("Khoa Nhi, Bệnh viện Đa khoa khu vực Hương Sơn", "ministry_cert", "awarded"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "ministry_cert", "awarded"),
+        ("Nguyễn Văn Quang", "prov_cert", "awarded"),
+        ("Lê Thị Thu Hà", "prov_cert", "awarded"),
+        ("Trạm Y tế xã Thạch Hà", "other", "awarded"),
+        ("Trạm Y tế phường Thành Sen", "other", "awarded"),
+        ("Trạm Y tế xã Kỳ Anh", "other", "awarded"),
+    }
+    positions = {n.nominee: n.position for n in article.nominations}
+    assert positions["Nguyễn Văn Quang"] == "Trưởng khoa Ngoại, Bệnh viện Đa khoa tỉnh"
+
+
+def test_police_units_enterprises_and_mass_organisations(own_article):
+    article = extract(own_article("police_enterprises_mass_orgs.txt"))
+    assert triples(article) == {
+        ("Phòng Cảnh sát kinh tế", "ministry_cert", "awarded"),
+        ("Đội Cảnh sát giao thông - Trật tự Công an xã Đồng Đăng", "ministry_cert", "awarded"),
+        ("Công an xã Hữu Lũng", "other", "awarded"),
+        ("Công ty Cổ phần Xi măng Đồng Bành", "prov_cert", "awarded"),
+        ("Công ty TNHH Một thành viên Điện lực Lạng Sơn", "prov_cert", "awarded"),
+        ("Hội Liên hiệp Phụ nữ xã Cao Lộc", "other", "awarded"),
+        ("Hội Cựu chiến binh phường Kỳ Lừa", "other", "awarded"),
+    }
