@@ -153,11 +153,13 @@ _ANCHOR_BEFORE = re.compile(
 )
 # words that choose or designate the coming term's leader
 _ELECT_VERB = re.compile(
-    r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|đề cử|tín nhiệm|phân công|"
+    r"\b(?:bầu|suy tôn|giới thiệu|chọn|cử|thống nhất|nhất trí|đề cử|đề xuất|công nhận|tín nhiệm|phân công|"
     r"(?<!bàn )giao\s+nhiệm\s+vụ|được\s+giao)\b",
     re.I,
 )
 # "(bàn) giao nhiệm vụ Cụm trưởng … cho X": the role handed to X (never "trao cờ luân lưu")
+# an election verb right before the role: "bầu trưởng khối …", "đã bầu ra Cụm trưởng mới là …"
+_ELECTED_ROLE_NEXT = re.compile(_ELECT_VERB.pattern + r"(?:\s+ra)?\s*$", re.I)
 _HANDOVER_BEFORE = re.compile(
     r"\b(?:bàn\s+giao|chuyển\s+giao|giao)(?!\s+ước)"
     r"(?:\s+(?:lại|nhiệm\s+vụ|trách\s+nhiệm|chức|vị\s+trí|cương\s+vị|vai\s+trò|là|làm))*\s+$",
@@ -221,6 +223,12 @@ def coming_term(article: ArticleData) -> tuple[int | None, bool, bool]:
     return None, False, False
 
 
+# the votes after a name: "Sở X 10/12 phiếu", "Sở X với 100% số phiếu", "Sở X đạt 9 phiếu"
+_VOTES_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:với|đạt|được)\s+)?(?:\d+\s*/\s*\d+|[\d,.]+\s*%|\d+)\s+(?:số\s+)?phiếu\b.*$"
+)
+
+
 def _leader_name(text: str) -> str | None:
     text = _PAREN.sub("", text)
     text = _LEAD_RE.sub("", text.strip(" ,;"))
@@ -232,7 +240,7 @@ def _leader_name(text: str) -> str | None:
     text = re.sub(
         r"(?:\s+(?:sẽ|tiếp tục|luân phiên|chính thức|đảm nhận|đảm nhiệm|lần lượt))+\s*$", "", text
     )
-    text = _strip_punct(text)
+    text = _strip_punct(_VOTES_AFTER.sub("", _strip_punct(text)))
     if not text or not (_is_name_start(text) or _LOWER_UNIT.match(text)) or len(text.split()) > 16:
         return None
     if _NOT_NAME_WORDS.search(text) or _ROLE_RE.search(text):
@@ -257,9 +265,12 @@ _DO_AFTER = re.compile(
     r"^\s*,?\s*do\s+(?P<n>[^;.,]+?)\s+(?:đảm\s+nhận|đảm\s+nhiệm|phụ\s+trách|nắm\s+giữ|giữ)\b"
 )
 _ROLE_THEN_LA = re.compile(
-    r"^(?:\s+luân phiên)?(?:\s*,?\s*(?:trong\s+)?năm(?:\s+học)?\s+(?P<y>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?)?"
+    r"^(?:\s+(?:luân phiên|mới))?(?:\s*,?\s*(?:trong\s+)?năm(?:\s+học)?\s+(?P<y>\d{4})(?:\s*[-–—/]\s*(?P<y2>\d{4}))?)?"
     r"\s+(?:sẽ\s+)?là\s+(?:đơn\s+vị\s+)?(?P<n>[^;.]+)"
 )
+
+
+_TERM_AFTER_NAME = re.compile(r"\s+(?:(?:cho|trong|vào)\s+)?năm(?:\s+học)?\s+\d{4}")
 
 
 def _named_after_role(
@@ -283,6 +294,8 @@ def _named_after_role(
     if any(_ROLE_RE.search(p) for p in re.findall(r"\(([^()]*)\)", m.group("n"))):
         return [], None
     text = _NAME_END.split(m.group("n"))[0]
+    # "… là Sở B cho năm 2026": the term closes the name
+    text = _TERM_AFTER_NAME.split(text)[0]
     text = re.split(r",\s*(?=(?:hai\s+|các\s+)?(?:Phó|Cụm|Khối|Trưởng)\b)", text)[0]
     # ", lãnh đạo các tổ chức …": a comma before a lower-case word that is no place ends the name
     text = _COMMA_CLAUSE.split(text)[0]
@@ -407,11 +420,7 @@ def _read_sentence(
         anchor = _ANCHOR_BEFORE.search(before)
         if not anchor:
             # "bầu trưởng khối năm 2026 là A và Phó khối là B"
-            elected = (
-                notice
-                or bool(re.search(_ELECT_VERB.pattern + r"\s*$", before, re.I))
-                or bool(batch)
-            )
+            elected = notice or bool(_ELECTED_ROLE_NEXT.search(before)) or bool(batch)
             # "Năm 2026, Khối trưởng là …": the year before the clause
             if year is None and lead_year is not None and not batch:
                 year = lead_year

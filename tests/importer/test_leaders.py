@@ -291,6 +291,24 @@ SUMMARY_2025 = (
             {("Sở Y tế", "head")},
         ),
         ("Tân Khối trưởng năm 2026 là Sở Ngoại vụ.", {("Sở Ngoại vụ", "head")}),
+        # the votes after each name are no part of it
+        (
+            "Kết quả bỏ phiếu: Sở Tư pháp 10/12 phiếu, được bầu làm Trưởng khối; Sở Nội vụ "
+            "8/12 phiếu, được bầu làm Phó Trưởng khối năm 2026.",
+            {("Sở Tư pháp", "head"), ("Sở Nội vụ", "deputy")},
+        ),
+        # proposed to the board: "đề xuất … công nhận A là Trưởng khối và B là Phó Trưởng khối"
+        (
+            "Hội nghị nhất trí đề xuất Hội đồng Thi đua - Khen thưởng tỉnh công nhận Sở Tư pháp "
+            "là Trưởng khối và Sở Nội vụ là Phó Trưởng khối năm 2026.",
+            {("Sở Tư pháp", "head"), ("Sở Nội vụ", "deputy")},
+        ),
+        # "bầu ra … mới là …", the term after the last name
+        (
+            "Khối đã bầu ra Trưởng khối mới là Sở Tư pháp và Phó Trưởng khối là Sở Nội vụ cho "
+            "năm 2026.",
+            {("Sở Tư pháp", "head"), ("Sở Nội vụ", "deputy")},
+        ),
         (
             "Sở Tài chính và Sở Tư pháp lần lượt được bầu làm Trưởng khối và Phó Trưởng khối "
             "năm 2026.",
