@@ -559,7 +559,8 @@ def looks_like_unit(text: str, bloc: str | None = None) -> bool:
 def _clean_name(name: _Name) -> _Name | None:
     text = _strip_punct(name.text)
     text = re.sub(r"\s+(?:năm|trong năm)\s+\d{4}$", "", text)
-    text = re.sub(r"^(?:là|cho|gồm|đơn vị|tập thể)\s+", "", text)
+    # "trao Cờ cho đại diện lãnh đạo Công an tỉnh": the unit, not its representative
+    text = re.sub(r"^(?:là|cho|gồm|đơn vị|tập thể|đại diện(?:\s+lãnh đạo)?)\s+", "", text)
     text = _strip_punct(text)
     if not text or len(text) < 2:
         return None

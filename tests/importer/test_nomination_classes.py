@@ -310,3 +310,18 @@ def test_police_units_enterprises_and_mass_organisations(own_article):
         ("Hội Liên hiệp Phụ nữ xã Cao Lộc", "other", "awarded"),
         ("Hội Cựu chiến binh phường Kỳ Lừa", "other", "awarded"),
     }
+
+
+def test_an_award_handed_to_a_units_representative_goes_to_the_unit(own_article):
+    article = extract(own_article("captions_to_representatives.txt"))
+    assert triples(article) == {
+        ("Viện Kiểm sát nhân dân tỉnh", "prov_flag", "proposed"),
+        ("Tòa án nhân dân tỉnh", "prov_flag", "proposed"),
+        ("Thi hành án dân sự tỉnh", "prov_cert", "proposed"),
+        ("Sở Tư pháp", "prov_cert", "proposed"),
+        ("Thanh tra tỉnh", "prov_cert", "proposed"),
+        # "trao Cờ thi đua cho đại diện lãnh đạo Công an tỉnh" (a caption)
+        ("Công an tỉnh", "prov_flag", "awarded"),
+    }
+    # "cho đại diện các đơn vị" names nobody: the caption is left for staff to read
+    assert any("đại diện các đơn vị" in s for s in article.unread)
