@@ -702,7 +702,6 @@ def person_history(person: Person) -> dict:
         "sources": list(
             SourceDocument.objects.filter(pk__in=source_ids).order_by("-published", "-pk")
         ),
-        "chart": chart_from_rows(rows, person.full_name),
         "unit_renamed": any(not same_name(a.unit_name, unit.name) for a in awards)
         if unit
         else False,

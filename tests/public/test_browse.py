@@ -57,7 +57,7 @@ def test_years_show_counts_and_heads_under_the_name_of_that_year(client, history
     # The renamed agency heads the first bloc every year; in 2016 it was "Sở Thương mại".
     assert "Sở Thương mại" in first and "Sở Công thương" not in first
     public = Nomination.objects.public().filter(year_id=FIRST_YEAR)
-    counts = re.findall(r'<td class="num">(\d+)</td>', first)
+    counts = re.findall(r'<td class="num"[^>]*>(\d+)</td>', first)
     assert [int(n) for n in counts] == [
         public.filter(status="awarded").count(),
         public.filter(status="proposed").count(),
@@ -133,7 +133,7 @@ def test_award_types_in_precedence_order_with_counts(client, history):
     page = html(client, "/award-types/")
     flags = Nomination.objects.public().filter(award_type__code="gov_flag")
     row = page.split("/award-types/gov_flag/")[1].split("</tr>")[0]
-    counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)]
+    counts = [int(n) for n in re.findall(r'<td class="num"[^>]*>(\d+)</td>', row)]
     assert counts == [
         flags.filter(status="awarded").count(),
         flags.filter(status="proposed").count(),
@@ -248,6 +248,6 @@ def test_home_leads_with_the_latest_year_with_awards_and_every_blocs_head(client
     awarded(year=y2024, bloc=khoi, agency=so)
     NominationFactory(year=y2025, bloc=khoi, agency=so, award_type=award_type("prov_flag"))
     page = html(client, "/")
-    assert 'href="/years/2024/"' in page.split("<h2")[1]
+    assert re.search(r'href="/years/(\d+)/"', page).group(1) == "2024"
     heads = page.split('id="heads-heading"')[1].split("</section>")[0]
     assert "Sở Tài chính" in heads and "UBND huyện Gia Bình" in heads
