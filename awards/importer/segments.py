@@ -117,19 +117,20 @@ def _is_table_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
+def _cells_as_row(line: str) -> str:
+    """A line of tab-separated cells as a "|" table row; any other line as it is."""
+    if "\t" not in line:
+        return line
+    cells = line.strip()
+    return f"| {' | '.join(cells.split(chr(9)))} |" if "\t" in cells else line
+
+
 def _clean_lines(text: str) -> tuple[list[str], dict]:
     """NFC per line, CRLF undone, site noise removed; returns lines and the header facts."""
     text = normalize_text(text).replace("\u2028", "\n").replace("\xa0", " ")
     # a table pasted from a word processor keeps its cells apart with tabs: read them as "|";
     # the text is NFC already, and so is every line of it: only the spaces are left to tidy
-    raw = [
-        " ".join(
-            (
-                f"| {' | '.join(line.strip().split(chr(9)))} |" if "\t" in line.strip() else line
-            ).split()
-        )
-        for line in text.split("\n")
-    ]
+    raw = [" ".join(_cells_as_row(line).split()) for line in text.split("\n")]
     lines = _join_wrapped(raw)
     meta: dict = {}
     # the title is the first line, a dateline may follow
