@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from awards.collation import collated
 from awards.models import Agency, AwardType, Bloc, Nomination, Person
 from public.caching import lookup
 from public.search import matching
@@ -22,10 +23,9 @@ KIND_CHOICES = [("collective", _("collective")), ("individual", _("individual"))
 
 
 def bloc_choices() -> list[tuple[str, str]]:
-    """(slug, name) of every bloc by name, for the filter's options."""
-    return lookup(
-        "bloc-choices", lambda: list(Bloc.objects.order_by("name").values_list("slug", "name"))
-    )
+    """(slug, name) of every bloc by name (in Vietnamese order), for the filter's options."""
+    blocs = Bloc.objects.order_by(collated("name"), "pk")
+    return lookup("bloc-choices", lambda: list(blocs.values_list("slug", "name")))
 
 
 def award_type_choices() -> list[tuple[str, str]]:

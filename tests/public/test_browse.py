@@ -251,3 +251,11 @@ def test_home_leads_with_the_latest_year_with_awards_and_every_blocs_head(client
     assert re.search(r'href="/years/(\d+)/"', page).group(1) == "2024"
     heads = page.split('id="heads-heading"')[1].split("</section>")[0]
     assert "Sở Tài chính" in heads and "UBND huyện Gia Bình" in heads
+
+
+def test_bloc_options_in_vietnamese_order(client, db):
+    for name in ["Khối Văn xã", "Cụm Đông", "Cụm Dưới", "Khối Ủy ban", "Khối Uông"]:
+        BlocFactory(name=name)
+    page = html(client, "/agencies/")
+    order = ["Cụm Dưới", "Cụm Đông", "Khối Uông", "Khối Ủy ban", "Khối Văn xã"]
+    assert positions(page, order) == sorted(positions(page, order))
