@@ -60,19 +60,29 @@ _GIVEN_AFTER = re.compile(
 )
 # a count, then its names in parentheses: "02 đơn vị (gồm: A, B)" reads as "02 đơn vị gồm: A, B"
 _COUNTED_PAREN = re.compile(
-    rf"(?P<count>\b(?:\d+|{NUMBER_WORDS})\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường))"
+    rf"(?P<count>\b(?:\d+|{NUMBER_WORDS})\s+(?P<noun>đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|"
+    r"trường|địa phương|công ty|bệnh viện|xã|phường|thị trấn|huyện))"
     r"\s*\(\s*(?P<list>(?:(?:gồm|bao gồm|là)\s*:?\s*)?[^()]+?)\s*\)",
     re.I,
 )
+_PLACE_NOUNS = {"xã", "phường", "thị trấn", "huyện"}
 
 
 def _counted_list(m: re.Match) -> str:
-    """ "02 tập thể (A, B)" and "02 tập thể (gồm: A, B)" both read as "02 tập thể gồm: A, B"."""
+    """ "02 tập thể (A, B)" and "02 tập thể (gồm: A, B)" both read as "02 tập thể gồm: A, B";
+    "3 xã (A, B và C)" as "3 xã gồm: xã A, xã B và xã C"."""
     listed = m.group("list")
     if re.match(r"(?:gồm|bao gồm|là)\b", listed, re.I):
         return f"{m.group('count')} {listed}"
     if not listed[:1].isupper():
         return m.group(0)
+    noun = m.group("noun").lower()
+    if noun in _PLACE_NOUNS:
+        listed = re.sub(
+            rf"(^|,\s*|\s+và\s+)(?=[{_UP}])(?!(?:Xã|Phường|Thị trấn|Huyện)\b)",
+            rf"\g<1>{noun} ",
+            listed,
+        )
     return f"{m.group('count')} gồm: {listed}"
 
 
@@ -128,7 +138,7 @@ _AFTER_GOM = re.compile(
 )
 _COUNT_LEAD = re.compile(
     rf"^(?P<count>(?:\d+|{NUMBER_WORDS})\s+(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|trường|địa phương|"
-    r"cơ quan|gia đình|hộ)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
+    r"cơ quan|gia đình|hộ|xã|phường|thị trấn|huyện|bệnh viện|công ty|hợp tác xã|trạm|hội|sở)[^:;]*?)(?:\s+(?:là|gồm|bao gồm)\s*:?\s*|\s*:\s*)(?P<rest>.*)$",
     re.I | re.S,
 )
 _SUBJECT_END = re.compile(

@@ -325,3 +325,21 @@ def test_an_award_handed_to_a_units_representative_goes_to_the_unit(own_article)
     }
     # "cho đại diện các đơn vị" names nobody: the caption is left for staff to read
     assert any("đại diện các đơn vị" in s for s in article.unread)
+
+
+def test_names_in_parentheses_after_counts_of_places_hospitals_and_a_count_in_words(own_article):
+    article = extract(own_article("counted_places_and_hospitals_in_parens.txt"))
+    assert triples(article) == {
+        # "3 xã (A, B và C)": bare commune names take their type word
+        ("xã Cam Lộ", "prov_cert", "proposed"),
+        ("xã Hướng Hóa", "prov_cert", "proposed"),
+        ("xã Khe Sanh", "prov_cert", "proposed"),
+        ("Bệnh viện Đa khoa tỉnh", "prov_flag", "proposed"),
+        ("Bệnh viện Y dược cổ truyền tỉnh", "prov_flag", "proposed"),
+        # "Năm tập thể (A, B, C, D, E) được … tặng": the count opens the sentence
+        ("Trạm Y tế xã Cam Lộ", "prov_cert", "awarded"),
+        ("Trạm Y tế xã Hướng Phùng", "prov_cert", "awarded"),
+        ("Trường Mầm non Khe Sanh", "prov_cert", "awarded"),
+        ("Trường Tiểu học Lao Bảo", "prov_cert", "awarded"),
+        ("Hợp tác xã Nông nghiệp Tân Lâm", "prov_cert", "awarded"),
+    }
