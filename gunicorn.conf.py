@@ -2,7 +2,8 @@
 
 Web workers get the database timeouts that commands (migrate, imports, exports on the
 command line) must not have: a statement is cancelled after DB_STATEMENT_TIMEOUT ms, a
-connection to a server that stopped answering is dropped after DB_WATCHDOG_SECONDS, and
+connection to a server that stopped answering is dropped after DB_WATCHDOG_SECONDS
+(DB_EXPORT_WATCHDOG_SECONDS while a download waits for its rows), and
 after such a failure the worker answers 503 at once for DB_BREAKER_SECONDS before it
 tries the database again (emulation.db). The environment can still set each one.
 """
@@ -11,6 +12,7 @@ import os
 
 os.environ.setdefault("DB_STATEMENT_TIMEOUT", "3000")
 os.environ.setdefault("DB_WATCHDOG_SECONDS", "4")
+os.environ.setdefault("DB_EXPORT_WATCHDOG_SECONDS", "30")
 os.environ.setdefault("DB_BREAKER_SECONDS", "2")
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")

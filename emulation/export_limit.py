@@ -11,8 +11,10 @@ the "limits" cache (files shared by every worker, no database query), given back
 the download ended or broke off; a slot a crashed worker never gave back expires after
 ``EXPORT_SLOT_SECONDS``.
 
-Web workers run with a short statement_timeout (emulation.db); an export's COPY lasts
-as long as the client takes to read it, so export requests get a longer one.
+Web workers run with a short statement_timeout and database watchdog (emulation.db); an
+export's COPY lasts as long as the client takes to read it and may wait for a sort before
+its first rows, so export requests get longer ones (DB_EXPORT_STATEMENT_TIMEOUT,
+DB_EXPORT_WATCHDOG_SECONDS): a frozen server still ends the download, visibly broken.
 """
 
 import logging
@@ -128,21 +130,28 @@ class ExportLimitMiddleware:
 
     @staticmethod
     def _lengthen_statement_timeout():
+        """An export's COPY lasts as long as the client reads: longer limits than a page's."""
         connection = connections["default"]
-        if connection.vendor != "postgresql" or not settings.DB_STATEMENT_TIMEOUT:
+        if connection.vendor != "postgresql":
             return
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, false)",
-                [str(settings.DB_EXPORT_STATEMENT_TIMEOUT)],
-            )
+        if settings.DB_STATEMENT_TIMEOUT:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, false)",
+                    [str(settings.DB_EXPORT_STATEMENT_TIMEOUT)],
+                )
+        if hasattr(connection, "set_watchdog"):  # emulation.db
+            connection.ensure_connection()
+            connection.set_watchdog(settings.DB_EXPORT_WATCHDOG_SECONDS)
 
     @staticmethod
     def _restore_statement_timeout():
         connection = connections["default"]
-        if connection.vendor != "postgresql" or not settings.DB_STATEMENT_TIMEOUT:
+        if connection.vendor != "postgresql" or connection.connection is None:
             return
-        if connection.connection is None:
+        if hasattr(connection, "set_watchdog"):
+            connection.set_watchdog(None)
+        if not settings.DB_STATEMENT_TIMEOUT:
             return
         try:
             with connection.cursor() as cursor:

@@ -154,6 +154,7 @@ DATABASES = {
 DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", 0)
 DB_EXPORT_STATEMENT_TIMEOUT = env_int("DB_EXPORT_STATEMENT_TIMEOUT", 600_000)
 DB_WATCHDOG_SECONDS = float(os.environ.get("DB_WATCHDOG_SECONDS", "0") or 0)
+DB_EXPORT_WATCHDOG_SECONDS = float(os.environ.get("DB_EXPORT_WATCHDOG_SECONDS", "0") or 0)
 DB_BREAKER_SECONDS = float(os.environ.get("DB_BREAKER_SECONDS", "0") or 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "emulation.db"

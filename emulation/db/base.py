@@ -9,6 +9,14 @@ a query or health check that has waited that long gets its socket shut down from
 watchdog thread: psycopg raises OperationalError in the waiting thread, the request gets
 the 503 page, and Django drops the broken connection at the end of the request.
 
+Every wait for the server is watched, not only a statement: psycopg waits in one place
+(``Connection.wait``) for a query's answer, a server-side cursor's next rows and a COPY's
+next block, so the watchdog sits there (WatchedConnection). A CSV download streaming from
+a COPY when the server froze is then cut off too, and its response ends broken
+(awards.exports logs it) instead of hanging for ever. A download may wait longer for its
+rows than a page for its query: ExportLimitMiddleware gives export requests
+``DB_EXPORT_WATCHDOG_SECONDS``, as it gives them a longer statement_timeout.
+
 After such a failure (or a refused connection) the worker does not queue every request
 behind the same wait: for ``DB_BREAKER_SECONDS`` its requests that need the database get
 the 503 page at once (cached pages are still served), then one tries the database again.
@@ -19,6 +27,7 @@ import socket
 import threading
 import time
 
+import psycopg
 from django.conf import settings
 from django.db import OperationalError
 from django.db.backends.postgresql import base
@@ -81,25 +90,20 @@ def _refuse_while_tripped() -> None:
 
 
 class Deadline:
-    """While open, the connection's socket is shut down if the call outlives ``seconds``."""
+    """While open, the socket ``fd`` is shut down if the call outlives ``seconds``."""
 
-    def __init__(self, wrapper, seconds: float):
-        self.wrapper = wrapper
+    def __init__(self, fd: int, seconds: float):
+        self.fd = fd
         self.seconds = seconds
         self.key = None
 
     def __enter__(self):
-        raw = self.wrapper.connection
-        if self.seconds <= 0 or raw is None:
-            return self
-        try:
-            fd = raw.pgconn.socket
-        except Exception:  # closed or broken: the call will fail by itself
+        if self.seconds <= 0:
             return self
         _start_watchdog()
         self.key = id(self)
         with _lock:
-            _waiting[self.key] = (time.monotonic() + self.seconds, fd)
+            _waiting[self.key] = (time.monotonic() + self.seconds, self.fd)
         return self
 
     def __exit__(self, *exc):
@@ -111,16 +115,29 @@ class Deadline:
         return False
 
 
+class WatchedConnection(psycopg.Connection):
+    """A psycopg connection whose every wait for the server is watched for ``watch_seconds``."""
+
+    watch_seconds = 0.0
+
+    def wait(self, *args, **kwargs):
+        try:
+            fd = self.pgconn.socket
+        except Exception:  # closed or broken: the call fails by itself
+            return super().wait(*args, **kwargs)
+        with Deadline(fd, self.watch_seconds):
+            return super().wait(*args, **kwargs)
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.execute_wrappers.append(self._within_deadline)
+        self.execute_wrappers.append(self._breaker)
 
-    def _within_deadline(self, execute, sql, params, many, context):
+    def _breaker(self, execute, sql, params, many, context):
         _refuse_while_tripped()
         try:
-            with Deadline(self, settings.DB_WATCHDOG_SECONDS):
-                return execute(sql, params, many, context)
+            return execute(sql, params, many, context)
         except OperationalError:
             if self.connection is None or self.connection.broken or self.connection.closed:
                 _trip()  # the connection died (server stopped), not just a cancelled query
@@ -129,12 +146,19 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params):
         _refuse_while_tripped()
         try:
-            return super().get_new_connection(conn_params)
+            connection = super().get_new_connection(conn_params)
         except Exception:
             _trip()
             raise
+        # psycopg takes a connection class only in its pools; the subclass adds no state
+        # but the watch, so the connection just made becomes one
+        connection.__class__ = WatchedConnection
+        connection.watch_seconds = settings.DB_WATCHDOG_SECONDS
+        return connection
 
-    def is_usable(self):
-        # the health check of a kept connection, at the start of a request
-        with Deadline(self, settings.DB_WATCHDOG_SECONDS):
-            return super().is_usable()
+    def set_watchdog(self, seconds: float | None) -> None:
+        """Watch this connection's waits for ``seconds`` (None: DB_WATCHDOG_SECONDS again)."""
+        if isinstance(self.connection, WatchedConnection):
+            self.connection.watch_seconds = (
+                settings.DB_WATCHDOG_SECONDS if seconds is None else seconds
+            )
