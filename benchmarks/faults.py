@@ -14,12 +14,16 @@ the database is
 1. stopped for 10 s (``pg_ctl stop -m fast``, then started again), and
 2. frozen for 10 s (SIGSTOP to the postmaster and its children, then SIGCONT).
 
-Printed: requests; 5xx that are not the branded 503 page; per phase the answers, the
-503 pages and the slowest time to first byte; how many requests of the outages took
-over 5 s; the share of requests served (200) from 3 s after the database came back.
+Printed: requests; 5xx that are not the branded 503 page; per phase (by when a request
+was asked) the answers, the 503 pages and the slowest time to first byte; how many
+requests of the outages took over 5 s; the share of requests served (200) among those
+asked from 3 s after the database came back and answered before the next outage began
+(on a loaded machine a request can queue for seconds; one answered during the next
+outage says nothing of the recovery, and is counted apart); with ``--timeline``, second
+by second; the causes of the 503 pages per phase, from the server's stamped log.
 Targets: 0 bare 500s, every request during an outage answered within 5 s (503 or a
-cached page), 100 % served after recovery. The readers ask pages only: a CSV download
-in flight streams from a COPY, which the watchdog does not cover.
+cached page), 100 % served after recovery. The readers ask pages only (a CSV download
+in flight when the database froze is cut off by the watchdog too: tests/ops).
 """
 
 import argparse
@@ -125,6 +129,8 @@ def app_env(database_url: str) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
         "LIMITS_CACHE_LOCATION": tempfile.mkdtemp(prefix="faults-limits-"),
+        # the server stamps its log lines (wall clock), so causes are told apart by phase
+        "LOG_FORMAT": "@%(created).3f %(message)s",
     }
 
 
@@ -151,6 +157,19 @@ def start_gunicorn(env: dict, port: int, log=None) -> subprocess.Popen:
             time.sleep(0.3)
     process.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+def read_log(stream, lines: list, copy=None) -> None:
+    """Keep the server's log lines with the (monotonic) time the server stamped on them."""
+    offset = time.time() - time.monotonic()
+    for raw in stream:
+        line = raw.decode(errors="replace").rstrip()
+        if copy is not None:
+            print(line, file=copy, flush=True)
+        stamp, _, message = line.partition(" ")
+        if stamp.startswith("@"):
+            with contextlib.suppress(ValueError):
+                lines.append((float(stamp[1:]) - offset, message))
 
 
 def reader_urls(database_url: str) -> list[str]:
@@ -187,6 +206,11 @@ class Answer:
     branded_503: bool
     error: str = ""
 
+    @property
+    def answered(self) -> float:
+        """When the first byte came (or the client gave up)."""
+        return self.started + (self.ttfb if self.ttfb is not None else CLIENT_TIMEOUT)
+
 
 def reader(port, urls, until, answers, lock, seed):
     rng = random.Random(seed)
@@ -212,7 +236,7 @@ def reader(port, urls, until, answers, lock, seed):
             answers.append(answer)
 
 
-def summarise(answers, phases, back_times):
+def summarise(answers, phases, back_times, timeline=False):
     print(f"requests: {len(answers)}")
     bare = [a for a in answers if a.status >= 500 and not (a.status == 503 and a.branded_503)]
     print(f"5xx that are not the 503 page: {len(bare)}")
@@ -234,24 +258,50 @@ def summarise(answers, phases, back_times):
         )
     print()
     for name, back, end in back_times:
-        after = [a for a in answers if back + 3 <= a.started < end]
+        # Asked from 3 s after the database was back, and answered before the next outage
+        # began: on a loaded machine a request can wait in gunicorn's queue for seconds, and
+        # one asked in the calm but answered during the next outage says nothing of recovery.
+        asked = [a for a in answers if back + 3 <= a.started < end]
+        after = [a for a in asked if a.answered < end]
         served = sum(1 for a in after if a.status == 200)
         first = min((a.started - back for a in answers if a.started >= back and a.status == 200
                      and a.ttfb is not None), default=None)  # fmt: skip
         share = 100 * served / len(after) if after else 0
         print(
-            f"after the {name} (from 3 s after the database was back): {served}/{len(after)} "
-            f"served = {share:.1f} %; first page served {first:.2f} s after it was back"
+            f"after the {name} (asked from 3 s after the database was back, answered before "
+            f"the next outage): {served}/{len(after)} served = {share:.1f} %; "
+            f"{len(asked) - len(after)} more were answered only during the next outage; "
+            f"first page served {first:.2f} s after it was back"
         )
+        if timeline:
+            print("  second  requests  200  503  max TTFB  answered in the next outage")
+            for second in range(int(end - back) + 1):
+                inside = [a for a in answers if back + second <= a.started < back + second + 1]
+                ttfbs = [a.ttfb if a.ttfb is not None else CLIENT_TIMEOUT for a in inside]
+                late = sum(1 for a in inside if a.answered >= end)
+                print(
+                    f"  {second:>6}{len(inside):>10}{sum(a.status == 200 for a in inside):>5}"
+                    f"{sum(a.status == 503 for a in inside):>5}{max(ttfbs, default=0):>9.2f}s"
+                    f"{late:>8}"
+                )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--outage", type=float, default=10.0, help="seconds stopped / frozen")
     parser.add_argument(
+        "--calm", type=float, default=10.0,
+        help="seconds before, between and after the outages (longer on a busy machine)",
+    )  # fmt: skip
+    parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE",
         help="a setting for the server, e.g. DB_BREAKER_SECONDS=1 (default: gunicorn.conf.py's)",
     )  # fmt: skip
+    parser.add_argument(
+        "--timeline", action="store_true",
+        help="also print, second by second after each recovery, the answers and slowest TTFB",
+    )  # fmt: skip
+    parser.add_argument("--server-log", metavar="FILE", help="also write the server's log there")
     args = parser.parse_args()
 
     print("starting a PostgreSQL cluster of its own …", flush=True)
@@ -265,13 +315,18 @@ def main():
         manage(env, "load_demo")
         urls = reader_urls(cluster.url)
         port = free_port()
-        server_log = cluster.dir / "gunicorn.log"
-        gunicorn = start_gunicorn(env, port, log=server_log.open("w"))
+        gunicorn = start_gunicorn(env, port, log=subprocess.PIPE)
+        server_copy = open(args.server_log, "w") if args.server_log else None  # noqa: SIM115
+        server_log: list[tuple[float, str]] = []  # (when, line) of the server's output
+        for stream in (gunicorn.stdout, gunicorn.stderr):
+            threading.Thread(
+                target=read_log, args=(stream, server_log, server_copy), daemon=True
+            ).start()
         print(f"  gunicorn on 127.0.0.1:{port}; {len(urls)} public URLs; {READERS} readers",
               flush=True)  # fmt: skip
 
         answers, lock = [], threading.Lock()
-        calm, outage = 10.0, args.outage
+        calm, outage = args.calm, args.outage
         t0 = time.monotonic()
         total = calm + outage + calm + outage + calm
         threads = [
@@ -310,15 +365,17 @@ def main():
             ("after the freeze", back2, end),
         ]
         print()
-        summarise(answers, phases, [("stop", back1, frozen), ("freeze", back2, end)])
-        causes = collections.Counter(
-            line.split(" (", 1)[1][:100]
-            for line in server_log.read_text(errors="replace").splitlines()
-            if line.startswith("Service Unavailable: ") and " (" in line
-        )
-        print("\nwhy the 503 pages (the server's log):")
-        for cause, count in causes.most_common(8):
-            print(f"  {count:>6}  {cause}")
+        summarise(answers, phases, [("stop", back1, frozen), ("freeze", back2, end)], args.timeline)
+        print("\nwhy the 503 pages (the server's log), per phase:")
+        for name, start, end in phases:
+            causes = collections.Counter(
+                line.split(" (", 1)[1][:100]
+                for when, line in list(server_log)
+                if start <= when < end and line.startswith("Service Unavailable: ") and " (" in line
+            )
+            print(f"  {name}:")
+            for cause, count in causes.most_common(5):
+                print(f"    {count:>6}  {cause}")
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     finally:
         if gunicorn is not None:
