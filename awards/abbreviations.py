@@ -44,6 +44,35 @@ ABBREVIATIONS: dict[str, str] = {
     "LHPN": "Liên hiệp Phụ nữ",
     "TĐKT": "Thi đua, khen thưởng",
     "BCH": "Ban Chấp hành",
+    "UB": "Ủy ban",
+    "CA": "Công an",
+    "VKSND": "Viện Kiểm sát nhân dân",
+    "TAND": "Tòa án nhân dân",
+    "TW": "Trung ương",
+    "HND": "Hội Nông dân",
+    # Run together, without "&", as readers and some articles type them.
+    "KHĐT": "Kế hoạch và Đầu tư",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "TNMT": "Tài nguyên và Môi trường",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "TTTT": "Thông tin và Truyền thông",
+    "KHCN": "Khoa học và Công nghệ",
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    # Departments by their initials ("SCT" for "Sở Công Thương").
+    "SCT": "Sở Công Thương",
+    "STC": "Sở Tài chính",
+    "SXD": "Sở Xây dựng",
+    "SNV": "Sở Nội vụ",
+    "STP": "Sở Tư pháp",
+    "SYT": "Sở Y tế",
+    "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "SGDĐT": "Sở Giáo dục và Đào tạo",
+    "SKHCN": "Sở Khoa học và Công nghệ",
+    # Awards.
+    "CSTĐ": "Chiến sĩ thi đua",
+    "HCLĐ": "Huân chương Lao động",
+    "TTLĐ": "Tập thể lao động",
 }
 
 

@@ -46,6 +46,7 @@ from awards.models import (
     Person,
 )
 from awards.models.agencies import unique_slug
+from awards.models.base import search_names
 from awards.text import fold, normalize
 
 # --- cells -----------------------------------------------------------------------------
@@ -211,7 +212,7 @@ class FoldedNamesWidget(NaturalKeyWidget):
         for obj in self.model.objects.prefetch_related("names"):
             self._objects[obj.pk] = obj
             current[fold(obj.name)].append(obj.pk)
-            for line in obj.search_text.split("\n"):
+            for line in search_names(obj.search_text):
                 if line and obj.pk not in other[line]:
                     other[line].append(obj.pk)
         for key, ids in other.items():

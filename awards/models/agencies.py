@@ -18,6 +18,15 @@ from .base import (
 )
 
 
+def province_forms(province: str) -> list[str]:
+    """A province as written and as readers add it to a name: "Bắc Ninh", "tỉnh Bắc Ninh"."""
+    if not province:
+        return []
+    if fold(province).startswith(("tinh ", "thanh pho ", "tp")):
+        return [province]
+    return [province, f"tỉnh {province}"]
+
+
 class AgencyQuerySet(models.QuerySet):
     def search(self, query: str):
         """Accent-insensitive match on every name and alias the agency ever had."""
@@ -69,6 +78,14 @@ class Agency(NamedOverTime, TimeStamped):
 
     def get_absolute_url(self):
         return reverse("awards:agency", kwargs={"slug": self.slug})
+
+    def search_context(self) -> list[str]:
+        """The province and every bloc the agency was in: "so cong thuong bac ninh" finds it."""
+        province = province_forms(self.province)
+        if not self.pk:
+            return province
+        blocs = self.memberships.values_list("bloc__name", flat=True).distinct()
+        return [*province, *sorted(set(blocs))]
 
     @transaction.atomic
     def rename(self, new_name: str, *, on: datetime.date, legal_basis: str = "") -> "AgencyName":

@@ -8,6 +8,31 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.text import fold, match_key, normalize, normalize_text, slugify_vi
 
+# Between an identity's names and its context in ``search_text``: folded names are never empty.
+CONTEXT_SEPARATOR = "\n\n"
+
+
+def compose_search_text(names, context=()) -> str:
+    """The folded ``search_text``: every name one per line, then, after a blank line, the
+    context the public search also matches (province, blocs) and the names with their
+    abbreviations written out, so that "SCT bac ninh" finds "Sở Công Thương" of Bắc Ninh.
+
+    A plain function over plain values, so that a migration can rebuild the column.
+    """
+    from awards.abbreviations import expand  # abbreviations imports awards.text only
+
+    folded = list(dict.fromkeys(fold(t) for t in names if t and fold(t)))
+    extra = [fold(t) for t in context if t]
+    extra += [form for name in folded for form in (match_key(name), expand(name))]
+    extra = [line for line in dict.fromkeys(extra) if line and line not in folded]
+    text = "\n".join(folded)
+    return text + CONTEXT_SEPARATOR + "\n".join(extra) if extra else text
+
+
+def search_names(search_text: str) -> list[str]:
+    """The folded names of a ``search_text`` (current, former, aliases), without the context."""
+    return [line for line in search_text.split(CONTEXT_SEPARATOR, 1)[0].split("\n") if line]
+
 
 class NormalizedModel(models.Model):
     """Normalises every text field to NFC before saving, so no lookup misses on encoding.
@@ -110,7 +135,8 @@ class NamedOverTime(NormalizedModel):
     ``search_text``; its name history is a ``NamePeriod`` model with
     ``related_name="names"``, and its other spellings are ``Alias`` rows
     (``related_name="aliases"``). ``search_text`` holds every one of them folded,
-    one per line, for the accent-insensitive search.
+    one per line, for the accent-insensitive search, then the context of
+    ``search_context`` (``compose_search_text``).
     """
 
     class Meta:
@@ -132,7 +158,11 @@ class NamedOverTime(NormalizedModel):
         if self.pk:
             texts += list(self.names.values_list("name", flat=True))
             texts += list(self.aliases.values_list("text", flat=True))
-        return "\n".join(dict.fromkeys(fold(t) for t in texts if t))
+        return compose_search_text(texts, self.search_context())
+
+    def search_context(self) -> list[str]:
+        """Other words a reader may add to the name (the province…); none by default."""
+        return []
 
     def refresh_search_text(self) -> None:
         """Called when a name or alias changes; a queryset update so no signal loops."""

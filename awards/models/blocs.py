@@ -54,6 +54,24 @@ class Bloc(NamedOverTime, TimeStamped):
     def slug_text(self) -> str:
         return f"{self.name} {self.organiser}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refresh_members_search_text()
+
+    def search_context(self) -> list[str]:
+        return [self.organiser]
+
+    def refresh_search_text(self) -> None:
+        super().refresh_search_text()
+        self.refresh_members_search_text()
+
+    def refresh_members_search_text(self) -> None:
+        """Members' search text holds the bloc's name, so a rename reaches them."""
+        from .agencies import Agency
+
+        for agency in Agency.objects.filter(memberships__bloc=self).distinct():
+            agency.refresh_search_text()
+
 
 class BlocName(NamePeriod):
     """A name a bloc had, and when; the open-ended row is its current name."""
@@ -188,6 +206,15 @@ class Membership(NormalizedModel, TimeStamped):
 
     def __str__(self):
         return f"{self.agency} – {self.bloc} {self.year_id} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.agency.refresh_search_text()  # its blocs are part of it
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.agency.refresh_search_text()
+        return result
 
 
 class BlocMeeting(NormalizedModel, TimeStamped):

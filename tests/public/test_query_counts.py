@@ -16,7 +16,10 @@ PAGES = {
     "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 6),
     "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
     "source": (lambda h: h.source.get_absolute_url(), 5),
-    "search": (lambda h: "/search/?q=so+kh%26dt", 7),  # 3 typo retries on PostgreSQL
+    "search": (lambda h: "/search/?q=so+kh%26dt", 6),
+    # A typo, an award and a year: a first pass, the vocabulary, a second pass.
+    "search_typo_award": (lambda h: "/search/?q=so+cong+thuogn+bang+khen+tinh+2019", 14),
+    "search_nothing": (lambda h: "/search/?q=zzzz+qqqq", 7),  # with "Did you mean"
     "award_list_invalid": (lambda h: "/awards/?year_to=abc", 3),
     "report_index": (lambda h: "/reports/", 1),
     "years": (lambda h: "/years/", 4),
