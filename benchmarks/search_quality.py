@@ -108,20 +108,20 @@ BEFORE_TUNING = [
         "khoi kinh te ky thuat",
         B,
         "Khối thi đua các sở, ban, ngành tham mưu và quản lý Nhà nước về kinh tế, kỹ thuật",
-    ),  # noqa: E501
+    ),
     (
         "bloc",
         "khoi van hoa xa hoi",
         B,
         "Khối thi đua các sở, ban, ngành tham mưu và quản lý Nhà nước về văn hóa – xã hội",
-    ),  # noqa: E501
+    ),
     ("bloc", "cum thi dua huyen thi xa", B, "Cụm thi đua các huyện, thị xã, thành phố"),
     (
         "bloc",
         "khoi dang doan the",
         B,
         "Khối thi đua các cơ quan Đảng, Mặt trận Tổ quốc và các đoàn thể tỉnh",
-    ),  # noqa: E501
+    ),
     ("bloc", "cum huyen", B, "Cụm thi đua các huyện, thị xã, thành phố"),
     ("person", "nguyen thi huong", P, "Nguyễn Thị Hương"),
     ("person", "le minh tuan", P, "Lê Minh Tuấn"),
@@ -133,7 +133,43 @@ BEFORE_TUNING = [
     ("accents", "Liên đoàn Lao động", A, "Liên đoàn Lao động tỉnh Bắc Ninh"),
 ]
 
-AFTER_TUNING: list[tuple[str, str, str, str]] = []
+AFTER_TUNING = [
+    ("no accents", "so khoa hoc cong nghe", A, "Sở Khoa học và Công nghệ"),
+    ("no accents", "ban to chuc tinh uy", A, "Ban Tổ chức Tỉnh ủy Bắc Ninh"),
+    ("no accents", "ban quan ly do thi", A, "Ban Quản lý khu vực phát triển đô thị Bắc Ninh"),
+    ("no accents", "yen phong", A, "UBND huyện Yên Phong"),
+    ("no accents", "gia binh", A, "UBND huyện Gia Bình"),
+    ("abbreviation", "so kh&cn", A, "Sở Khoa học và Công nghệ"),
+    ("abbreviation", "so vh-tt&dl", A, "Sở Văn hóa, Thể thao và Du lịch"),
+    ("abbreviation", "hoi lhpn", A, "Hội Liên hiệp Phụ nữ tỉnh Bắc Ninh"),
+    ("abbreviation", "so nn&ptnt", A, "Sở Nông nghiệp và Môi trường"),
+    ("abbreviation", "ubnd huyen gia binh", A, "UBND huyện Gia Bình"),
+    ("typo", "so tu phapp", A, "Sở Tư pháp"),
+    ("typo", "thanh tra tinnh", A, "Thanh tra tỉnh Bắc Ninh"),
+    ("typo", "le mihn tuan", P, "Lê Minh Tuấn"),
+    (
+        "typo",
+        "khoi van hoa xa hio",
+        B,
+        "Khối thi đua các sở, ban, ngành tham mưu và quản lý Nhà nước về văn hóa – xã hội",
+    ),
+    ("typo", "bao hiem xa hoj", A, "Bảo hiểm xã hội tỉnh Bắc Ninh"),
+    ("name + province", "cuc thue bac ninh", A, "Cục Thuế tỉnh Bắc Ninh"),
+    ("name + province", "so tai chinh tinh bac ninh", A, "Sở Tài chính"),
+    ("name + province", "bac ninh hoi nong dan", A, "Hội Nông dân tỉnh Bắc Ninh"),
+    ("award + year", "huan chuong lao dong hang ba", W, "Huân chương Lao động hạng Ba"),
+    ("award + year", "tap the lao dong xuat sac 2019", W, "Tập thể lao động xuất sắc"),
+    ("award + year", "co thi dua cua ubnd tinh nam 2020", W, "Cờ thi đua của UBND tỉnh"),
+    ("award + year", "bang khen thu tuong chinh phu 2017", W, PM_CERT),
+    (
+        "bloc",
+        "khoi cac co quan dang",
+        B,
+        "Khối thi đua các cơ quan Đảng, Mặt trận Tổ quốc và các đoàn thể tỉnh",
+    ),
+    ("person", "quang huy", P, "Đỗ Quang Huy"),
+    ("person", "thi lan", P, "Vũ Thị Lan"),
+]
 
 
 def measure() -> None:
