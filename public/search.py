@@ -233,7 +233,7 @@ def vocabulary() -> Vocabulary:
             words = frozenset(match_key(text).split())
             counts.update(words)
             rows.append((words, words))
-            names.append((match_key(name), name, links.person + slug))
+            names.append((match_key(name), name, links.join(links.person, slug)))
         for phrase in award_phrases():
             counts.update(phrase.words)
         counts.update(w for short in ABBREVIATIONS for w in match_key(short).split())
@@ -568,9 +568,9 @@ def _run(text: str, limit: int) -> SearchResults:
             names_of=lambda p: [p.search_text],
             limit=limit,
         )
-        person_url = Links().person
+        links = Links()
         for person in people:
-            person.url = person_url + person.slug
+            person.url = links.join(links.person, person.slug)
         results.people = people
         more |= {"people"} if cut else set()
     results.award_types, best["award_types"] = _award_types(word_lists, understood)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,10 +79,12 @@ def test_no_false_hit_and_empty_query(agencies):
 
 def test_blocs_and_people(db):
     BlocFactory(name="Cụm thi đua số 11")
-    PersonFactory(full_name="Trần Văn Đức")
+    person = PersonFactory(full_name="Trần Văn Đức")
     results = site_search("cum thi dua so 11")
     assert [b.name for b in results.blocs] == ["Cụm thi đua số 11"]
-    assert [p.full_name for p in site_search("tran van duc").people] == ["Trần Văn Đức"]
+    people = site_search("tran van duc").people
+    assert [p.full_name for p in people] == ["Trần Văn Đức"]
+    assert people[0].url == reverse("awards:person", kwargs={"slug": person.slug})
 
 
 def test_result_lists_are_bounded(db):
