@@ -256,3 +256,20 @@ def member_items_html(members) -> SafeString:
 def _member_item(url: str, name: str, role_note: str) -> SafeString:
     # Cached: a bloc's members come back year after year under the same names.
     return format_html('<li><a href="{}">{}</a>{}</li>', url, name, role_note)
+
+
+def head_items_html(heads) -> SafeString:
+    """The ``<li>`` of each head (``public.queries.HeadRow``): its name then, its bloc.
+
+    Not a template loop: the years index lists every bloc's head of every year (800
+    on the benchmark's 40 blocs and 20 years), and the template engine's lookups were
+    most of that page's time.
+    """
+    return mark_safe("".join(_head_item(h.agency_url, h.name_then, h.bloc_name) for h in heads))
+
+
+@functools.lru_cache(maxsize=8192)
+def _head_item(url: str, name: str, bloc: str) -> SafeString:
+    return format_html(
+        '<li><a href="{}">{}</a> <span class="muted">({})</span></li>', url, name, bloc
+    )

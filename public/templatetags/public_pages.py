@@ -6,7 +6,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from public.tables import member_items_html, rows_html
+from public.tables import head_items_html, member_items_html, rows_html
 
 register = template.Library()
 
@@ -72,3 +72,9 @@ def table_rows(rows, hide: str = "", current_names: bool = False) -> str:
 def member_items(members) -> str:
     """The <li> of a bloc's members in one year (public.queries.MemberRow)."""
     return member_items_html(members)
+
+
+@register.simple_tag
+def head_items(heads) -> str:
+    """The <li> of bloc heads (public.queries.HeadRow) under their names then."""
+    return head_items_html(heads)
