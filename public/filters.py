@@ -4,9 +4,14 @@ The FilterSet doubles as the query builder for the CSV download, so the file
 holds exactly the rows on screen (all pages of them).
 """
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from awards.collation import collated
@@ -147,3 +152,92 @@ def filtered_nominations(params, queryset=None) -> NominationFilter:
 
 # The query parameters of the award list's filters (the view adds "page" and "format").
 LIST_PARAMS = tuple(NominationFilter.base_filters)
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """A filter in force, as a chip: what it is, its value, and the list without it."""
+
+    name: str
+    label: str
+    value: str
+    remove_query: str
+    # Whose awards the list is (a person's or an agency's name), for its heading.
+    subject: str = ""
+
+
+# Filters shown as one chip each; the year range is one chip for both of its ends.
+CHIP_ORDER = ("person", "agency", "q", "years", "bloc", "award_type", "status", "kind")
+
+
+def _choice_label(choices, value) -> str:
+    return capfirst(next((str(lbl) for key, lbl in choices if str(key) == str(value)), str(value)))
+
+
+def _year_range(start, end) -> str:
+    if start and end:
+        return str(start) if start == end else f"{start}–{end}"
+    if start:
+        return gettext("from %(year)s") % {"year": start}
+    return gettext("until %(year)s") % {"year": end}
+
+
+def _items(params):
+    """(name, value) pairs of a QueryDict (every value of a repeated name) or a dict."""
+    if hasattr(params, "lists"):
+        return [(key, value) for key, values in params.lists() for value in values]
+    return list(params.items())
+
+
+def active_filters(filterset: NominationFilter) -> list[ActiveFilter]:
+    """The filters a list is narrowed by, each with its label, its value as a reader
+    knows it (a bloc's name, not its slug) and the query string that drops it.
+
+    A person or an agency costs one small query each, only when filtered by; a value
+    that does not validate is shown as typed, so it can be removed too.
+    """
+    params = filterset.data
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    raw = {name: (params.get(name) or "").strip() for name in NominationFilter.base_filters}
+    form_fields = filterset.form.fields
+    values: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    subjects: dict[str, str] = {}
+    if raw["person"]:
+        person = (
+            Person.objects.filter(slug=raw["person"])
+            .values_list("full_name", "agency__name")
+            .first()
+        )
+        shown = raw["person"]
+        if person is not None:
+            subjects["person"] = person[0]
+            shown = f"{person[0]} ({person[1]})" if person[1] else person[0]
+        values["person"] = (gettext("Person"), shown, ("person",))
+    if raw["agency"]:
+        name = Agency.objects.filter(slug=raw["agency"]).values_list("name", flat=True).first()
+        if name:
+            subjects["agency"] = name
+        values["agency"] = (gettext("Agency"), name or raw["agency"], ("agency",))
+    if raw["q"]:
+        values["q"] = (gettext("Name contains"), f"“{raw['q']}”", ("q",))
+    if raw["year_from"] or raw["year_to"]:
+        start = cleaned.get("year_from") or raw["year_from"]
+        end = cleaned.get("year_to") or raw["year_to"]
+        values["years"] = (gettext("Year"), _year_range(start, end), ("year_from", "year_to"))
+    for name in ("bloc", "award_type", "status", "kind"):
+        if raw[name]:
+            label = _choice_label(form_fields[name].choices, raw[name])
+            values[name] = (str(form_fields[name].label), label, (name,))
+    chips = []
+    for name in CHIP_ORDER:
+        if name in values:
+            label, value, drops = values[name]
+            # The empty fields a submitted form sends are dropped too.
+            rest = [
+                (key, value)
+                for key, value in _items(params)
+                if value and key not in (*drops, "page", "format")
+            ]
+            query = urlencode(rest)
+            chips.append(ActiveFilter(name, label, value, query, subjects.get(name, "")))
+    return chips

@@ -3,6 +3,9 @@
 Counting 100,000 rows on every page view costs more than the page itself, so the
 count stops at a cap ("more than 1,000 records", healthchecks' PingsPaginator
 idea) and a page fetches one row beyond its size to know whether a next one exists.
+
+A page number past the end is ``EmptyPage`` (the views answer 404): silently showing
+the last page instead hid that a shared link no longer pointed where it did.
 """
 
 from collections.abc import Callable
@@ -38,6 +41,40 @@ class CappedPage(Page):
     def count_is_capped(self) -> bool:
         return self.paginator.count_is_capped
 
+    def end_index(self) -> int:
+        """From the rows on the page, not the count (unknown past the cap)."""
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
+    def links(self, *, on_each_side: int = 2) -> list[int | None]:
+        """Page numbers to link, ``None`` for an ellipsis: the first, the last when it is
+        known, and ``on_each_side`` pages around this one (as Django's elided range).
+
+        Past the cap the last page is unknown: the numbers stop at the pages known to
+        exist, and an ellipsis follows while there is a next page.
+        """
+        paginator, number = self.paginator, self.number
+        capped = paginator.count_is_capped
+        if capped:
+            # Every page up to the capped count exists; beyond it, only the next one.
+            known = max(-(-paginator.count // paginator.per_page), number + self.has_next)
+        else:
+            known = paginator.num_pages
+        shown = {1, *range(max(1, number - on_each_side), min(known, number + on_each_side) + 1)}
+        if not capped:
+            shown.add(known)
+        links: list[int | None] = []
+        previous = 0
+        for page in sorted(shown):
+            if page - previous == 2:  # a gap of one page: its number, not an ellipsis
+                links.append(page - 1)
+            elif page - previous > 2:
+                links.append(None)
+            links.append(page)
+            previous = page
+        if capped and self.has_next:
+            links.append(None)
+        return links
+
 
 class CappedPaginator(Paginator):
     """A Paginator over an ordered queryset whose count stops at ``cap`` + 1.
@@ -67,14 +104,15 @@ class CappedPaginator(Paginator):
         return max(1, -(-self.count // self.per_page))
 
     def get_page(self, number) -> CappedPage:
-        """As Paginator.get_page (junk reads as 1, past the end as the last page), but a
-        number below 1 also reads as 1."""
+        """Junk and numbers below 1 read as the first page; past the end is ``EmptyPage``."""
         try:
             number = self.validate_number(number)
         except PageNotAnInteger:
             number = 1
         except EmptyPage:
-            number = 1 if int(number) < 1 else self.num_pages
+            if int(number) >= 1:
+                raise
+            number = 1
         return self.page(number)
 
     def page(self, number) -> CappedPage:
@@ -88,4 +126,6 @@ class CappedPaginator(Paginator):
         start = (number - 1) * self.per_page
         ids = self.object_list.values("pk")[start : start + self.per_page + 1]
         rows = self.fetch(self.object_list.filter(pk__in=ids))
+        if not rows and number > 1:  # past the end of a capped count
+            raise EmptyPage(self.error_messages["no_results"])
         return CappedPage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)

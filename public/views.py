@@ -4,6 +4,7 @@ Each page view is a ``public_page``: it names the query parameters it reads (the
 rest are dropped, also from the page cache's key) and is cached in the ``pages`` alias.
 """
 
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -13,7 +14,7 @@ from awards import exports
 from awards.models import Agency, AwardType, Bloc, Decision, EmulationYear, SourceDocument
 from public import queries, reports
 from public.caching import public_page
-from public.filters import LIST_PARAMS, filtered_nominations
+from public.filters import LIST_PARAMS, active_filters, filtered_nominations
 from public.paging import CappedPaginator
 from public.search import site_search
 from public.tables import record_rows
@@ -23,6 +24,7 @@ HOLDERS_PAGE_SIZE = 100
 # On year_id, not "year": ordering by the relation would follow EmulationYear's own ordering.
 DEFAULT_ORDER = ["-year_id", "award_type__precedence", "nominee_name"]
 REPORT_FORMATS = ("html", "csv", "xlsx")
+LIST_FORMATS = ("csv", "xlsx")
 
 
 def stable_order(queryset):
@@ -48,8 +50,12 @@ def querystring_without(request, *names) -> str:
 
 
 def record_page(queryset, number, per_page: int):
-    """One page of an ordered queryset of public nominations, as table rows."""
-    return CappedPaginator(queryset, per_page, fetch=record_rows).get_page(number)
+    """One page of an ordered queryset of public nominations, as table rows; a page
+    past the end is a 404 (junk or a number below 1 reads as the first page)."""
+    try:
+        return CappedPaginator(queryset, per_page, fetch=record_rows).get_page(number)
+    except EmptyPage as error:
+        raise Http404(str(error)) from error
 
 
 @require_safe
@@ -100,24 +106,31 @@ def award_type_detail(request, code):
 
 @public_page(*LIST_PARAMS, "page", "format")
 def award_list(request):
-    """The filtered table; the same URL with ``format=csv`` downloads every filtered row.
+    """The filtered table; the same URL with ``format=csv`` or ``xlsx`` downloads every
+    filtered row.
 
     Invalid filter values are shown beside their field, with no rows (and the page
     is not cached); a download with one is refused, never widened to every row.
     """
     filterset = filtered_nominations(request.GET)
     valid = filterset.is_valid()
-    if request.GET.get("format") == "csv":
+    fmt = request.GET.get("format")
+    if fmt in LIST_FORMATS:
         if not valid:
             return HttpResponseBadRequest(
                 filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
             )
-        return exports.csv_streaming_response(
-            stable_order(filterset.qs), filename=exports.dated_filename("khen-thuong", "csv")
-        )
+        rows = stable_order(filterset.qs)
+        filename = exports.dated_filename("khen-thuong", fmt)
+        if fmt == "xlsx":
+            return exports.xlsx_response(rows, filename=filename)
+        return exports.csv_streaming_response(rows, filename=filename)
     rows = stable_order(filterset.qs if valid else filterset.queryset.none())
+    chips = active_filters(filterset)
     context = {
         "filter": filterset,
+        "chips": chips,
+        "subject": next((chip.subject for chip in chips if chip.subject), ""),
         "page": record_page(rows, request.GET.get("page"), LIST_PAGE_SIZE),
         "query_no_page": querystring_without(request, "page", "format"),
         "query_no_sort": querystring_without(request, "page", "format", "sort"),

@@ -3,8 +3,10 @@ controls and record tables."""
 
 from django import forms, template
 from django.forms.utils import flatatt
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from public.tables import head_items_html, member_items_html, rows_html
 
@@ -33,6 +35,23 @@ def sort_state(current: str, field: str) -> str:
 def page_url(query_no_page: str, number: int) -> str:
     prefix = f"{query_no_page}&" if query_no_page else ""
     return f"?{prefix}page={number}"
+
+
+@register.simple_tag
+def page_summary(page) -> str:
+    """ "51–100 of 312" (numbers grouped as the language writes them), "… of more than
+    1,000" past the paginator's cap, "0 records" when nothing matches."""
+    if not page.object_list:
+        return gettext("No records")
+    values = {
+        "start": number_format(page.start_index(), force_grouping=True),
+        "end": number_format(page.end_index(), force_grouping=True),
+    }
+    if page.count_is_capped:
+        values["total"] = number_format(page.paginator.cap, force_grouping=True)
+        return gettext("%(start)s–%(end)s of more than %(total)s") % values
+    values["total"] = number_format(page.count, force_grouping=True)
+    return gettext("%(start)s–%(end)s of %(total)s") % values
 
 
 @register.simple_tag

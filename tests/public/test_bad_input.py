@@ -85,11 +85,17 @@ def test_a_nul_byte_is_a_bad_request(client, small_history, url):
     assert client.get(url).status_code == 400
 
 
-@pytest.mark.parametrize("page", ["99999999999999999999", "-3", "abc", "1e400"])
-def test_any_page_number_gives_a_page(client, small_history, page):
+@pytest.mark.parametrize("page", ["-3", "0", "abc", "1e400", "2.5"])
+def test_a_junk_page_number_gives_the_first_page(client, small_history, page):
     response = client.get("/awards/", {"page": page})
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.context["page"].number == 1
     assert client.get("/award-types/prov_flag/", {"page": page}).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "5000"])
+def test_a_page_past_the_end_is_not_found(client, small_history, page):
+    assert client.get("/awards/", {"page": page}).status_code == 404
+    assert client.get("/award-types/prov_flag/", {"page": page}).status_code == 404
 
 
 def test_an_invalid_filter_refuses_the_download(client, small_history):

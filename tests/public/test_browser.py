@@ -50,7 +50,7 @@ def test_download_the_filtered_csv(site, page):
     page.goto(site + "/awards/?kind=individual")
     shown = page.locator("table.records tbody tr").count()
     with page.expect_download() as info:
-        page.locator("a[download]").click()
+        page.locator("a[download][href$='format=csv']").click()
     download = info.value
     assert download.suggested_filename.endswith(".csv")
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text("utf-8-sig"))))

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.http import QueryDict
 
 from awards.models import Nomination
 from tests.public.conftest import LAST_YEAR
@@ -130,6 +131,85 @@ class TestAwardList:
         rows = list(csv.reader(io.StringIO(text(response))))
         assert len(rows) - 1 == expected
         assert all(row[5] == "Đề nghị" for row in rows[1:])
+
+
+class TestActiveFilters:
+    """Each filter in force is a chip with its label, its value and a link without it."""
+
+    def chips(self, client, params):
+        response = client.get("/awards/", params)
+        return response, {chip.name: chip for chip in response.context["chips"]}
+
+    def test_no_filter_no_chip_and_the_plain_title(self, client, history):
+        response, chips = self.chips(client, {"sort": "-year"})
+        assert chips == {}
+        assert "<h1>Tất cả khen thưởng</h1>" in text(response)
+
+    def test_a_person_names_the_list_and_shows_the_unit(self, client, history):
+        response, chips = self.chips(client, {"person": history.person.slug})
+        body = text(response)
+        assert f"<h1>Khen thưởng của {history.person.full_name}</h1>" in body
+        assert f"<title>Khen thưởng của {history.person.full_name}" in body
+        assert chips["person"].value == f"{history.person.full_name} (Sở Công thương)"
+        assert chips["person"].remove_query == ""
+        assert "<h1>Tất cả khen thưởng" not in body
+
+    def test_each_chip_removes_only_its_filter(self, client, history):
+        bloc = history.bloc
+        params = {
+            "bloc": bloc.slug,
+            "year_from": 2017,
+            "year_to": 2019,
+            "award_type": "prov_flag",
+            "kind": "collective",
+            "sort": "-year",
+            "page": 1,
+        }
+        _, chips = self.chips(client, params)
+        assert list(chips) == ["years", "bloc", "award_type", "kind"]
+        assert chips["bloc"].value == bloc.name
+        assert chips["years"].value == "2017–2019"
+        assert chips["award_type"].value == "Cờ thi đua của UBND tỉnh"
+        assert chips["kind"].value == "Tập thể"
+        assert QueryDict(chips["bloc"].remove_query).dict() == {
+            "year_from": "2017",
+            "year_to": "2019",
+            "award_type": "prov_flag",
+            "kind": "collective",
+            "sort": "-year",
+        }
+        assert set(QueryDict(chips["years"].remove_query)) == {"bloc", "award_type", "kind", "sort"}
+
+    def test_a_chip_is_a_named_link_in_the_interface_language(self, client, history):
+        client.cookies["django_language"] = "en"
+        response, _ = self.chips(client, {"year_from": 2018, "q": "<b>x</b>"})
+        body = text(response)
+        assert "<h1>Awards matching the filters</h1>" in body
+        assert 'aria-label="Remove the filter Year: from 2018"' in body
+        assert "“&lt;b&gt;x&lt;/b&gt;”" in body and "<b>x</b>" not in body
+
+    def test_an_invalid_value_is_a_chip_too(self, client, history):
+        _, chips = self.chips(client, {"year_to": "abc", "status": "awarded"})
+        assert chips["years"].value == "until abc" or chips["years"].value == "đến abc"
+        assert QueryDict(chips["years"].remove_query).dict() == {"status": "awarded"}
+
+
+class TestPaging:
+    def test_numbered_pages_and_a_range_of_rows(self, client, history):
+        total = Nomination.objects.public().count()
+        response = client.get("/awards/", {"page": 2})
+        body = text(response)
+        assert f"51–100 trên {total}" in body
+        last = -(-total // 50)
+        assert f'href="?page={last}" aria-label="Trang {last}"' in body
+        assert 'href="?page=2" aria-current="page"' in body
+        assert 'rel="prev" href="?page=1"' in body and 'rel="next" href="?page=3"' in body
+
+    def test_a_page_past_the_end_is_not_found(self, client, history):
+        total = Nomination.objects.public().count()
+        last = -(-total // 50)
+        assert client.get("/awards/", {"page": last}).status_code == 200
+        assert client.get("/awards/", {"page": last + 1}).status_code == 404
 
 
 def test_minutes_show_their_records_but_not_their_text(client, history):

@@ -12,7 +12,9 @@ PAGES = {
     "bloc": (lambda h: h.bloc.get_absolute_url(), 6),
     "agency": (lambda h: h.renamed.get_absolute_url(), 7),
     "award_type": (lambda h: "/award-types/prov_flag/", 4),
-    "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=2", 4),
+    "award_list": (lambda h: "/awards/?year_from=2017&sort=-name&page=1", 4),
+    # A person's chip reads the person's name and unit: one query more.
+    "award_list_person": (lambda h: f"/awards/?person={h.person.slug}&year_from=2016", 5),
     "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 6),
     "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
     "source": (lambda h: h.source.get_absolute_url(), 5),
