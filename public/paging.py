@@ -4,8 +4,8 @@ Counting 100,000 rows on every page view costs more than the page itself, so the
 count stops at a cap ("more than 1,000 records", healthchecks' PingsPaginator
 idea) and a page fetches one row beyond its size to know whether a next one exists.
 
-A page number past the end is ``EmptyPage`` (the views answer 404): silently showing
-the last page instead hid that a shared link no longer pointed where it did.
+``strict_page`` makes a page number past the end ``EmptyPage`` (the record lists answer
+404): silently showing the last page hid that a shared link no longer pointed where it did.
 """
 
 from collections.abc import Callable
@@ -104,7 +104,18 @@ class CappedPaginator(Paginator):
         return max(1, -(-self.count // self.per_page))
 
     def get_page(self, number) -> CappedPage:
-        """Junk and numbers below 1 read as the first page; past the end is ``EmptyPage``."""
+        """As Paginator.get_page (junk reads as 1, past the end as the last page), but a
+        number below 1 also reads as 1."""
+        try:
+            number = self.validate_number(number)
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            number = 1 if int(number) < 1 else self.num_pages
+        return self.page(number)
+
+    def strict_page(self, number) -> CappedPage:
+        """As get_page, but a page past the end is ``EmptyPage`` (for a view to answer 404)."""
         try:
             number = self.validate_number(number)
         except PageNotAnInteger:
@@ -113,7 +124,10 @@ class CappedPaginator(Paginator):
             if int(number) >= 1:
                 raise
             number = 1
-        return self.page(number)
+        page = self.page(number)
+        if number > 1 and not page.object_list:  # past the end of a capped count
+            raise EmptyPage(self.error_messages["no_results"])
+        return page
 
     def page(self, number) -> CappedPage:
         """Two bounded queries at most: the capped count (once) and the rows.
@@ -126,6 +140,4 @@ class CappedPaginator(Paginator):
         start = (number - 1) * self.per_page
         ids = self.object_list.values("pk")[start : start + self.per_page + 1]
         rows = self.fetch(self.object_list.filter(pk__in=ids))
-        if not rows and number > 1:  # past the end of a capped count
-            raise EmptyPage(self.error_messages["no_results"])
         return CappedPage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)

@@ -53,7 +53,7 @@ def record_page(queryset, number, per_page: int):
     """One page of an ordered queryset of public nominations, as table rows; a page
     past the end is a 404 (junk or a number below 1 reads as the first page)."""
     try:
-        return CappedPaginator(queryset, per_page, fetch=record_rows).get_page(number)
+        return CappedPaginator(queryset, per_page, fetch=record_rows).strict_page(number)
     except EmptyPage as error:
         raise Http404(str(error)) from error
 

@@ -74,4 +74,3 @@ def test_the_list_fits_a_phone(site, phone):
     phone.goto(site + "/awards/?kind=collective&year_from=2018&page=2")
     shoot(phone, "list-390")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-

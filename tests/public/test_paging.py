@@ -36,26 +36,36 @@ def test_pages_past_the_cap_still_read_rows_and_end(rows):
     page = paginator.get_page(last)
     assert page.object_list and not page.has_next
     assert page.end_index() == total
+    assert paginator.get_page(last + 1).object_list == []
     with pytest.raises(EmptyPage):
-        paginator.get_page(last + 1)
+        paginator.strict_page(last + 1)
+
+
+@pytest.mark.parametrize(
+    ("asked", "number"),
+    [("abc", 1), (None, 1), ("-3", 1), ("0", 1), ("2", 2), ("99999999999999999999", "last")],
+)
+def test_junk_reads_as_the_first_page_and_past_the_end_as_the_last(rows, asked, number):
+    paginator = CappedPaginator(rows, 50)
+    page = paginator.get_page(asked)
+    expected = paginator.num_pages if number == "last" else number
+    assert page.number == expected
+    assert page.count == rows.count() and not page.count_is_capped
 
 
 @pytest.mark.parametrize(
     ("asked", "number"), [("abc", 1), (None, 1), ("-3", 1), ("0", 1), ("2", 2)]
 )
-def test_junk_reads_as_the_first_page(rows, asked, number):
-    paginator = CappedPaginator(rows, 50)
-    page = paginator.get_page(asked)
-    assert page.number == number
-    assert page.count == rows.count() and not page.count_is_capped
+def test_a_strict_page_reads_junk_as_the_first(rows, asked, number):
+    assert CappedPaginator(rows, 50).strict_page(asked).number == number
 
 
 @pytest.mark.parametrize("asked", ["99999999999999999999", "4"])
-def test_a_page_past_the_end_is_empty_page(rows, asked):
+def test_a_strict_page_past_the_end_is_empty_page(rows, asked):
     paginator = CappedPaginator(rows, 50)
     assert paginator.num_pages < 4
     with pytest.raises(EmptyPage):
-        paginator.get_page(asked)
+        paginator.strict_page(asked)
 
 
 class FakePaginator:
