@@ -228,6 +228,9 @@ def _subject_names(before: str) -> str | None:
     return None
 
 
+_NAME_THEN_AWARD = re.compile(r"^\s*(?P<n>[^:;–—]{3,120}?)\s*(?::|\s[–—-])\s*(?:danh hiệu\s+)?$")
+
+
 def _names_for_raw(
     clause: str, start: int, end: int, prev_end: int, next_start: int
 ) -> tuple[str | None, str]:
@@ -247,6 +250,11 @@ def _names_for_raw(
     subject = _subject_names(before)
     if subject:
         return subject, "names-verb-award"
+    # a list item "Sở A: Cờ thi đua của Chính phủ;" or "Sở B – Bằng khen …": the name, then
+    # its award
+    m = _NAME_THEN_AWARD.match(before) if prev_end == 0 else None
+    if m and any(_clean_name(n) for n in split_names(m.group("n"))):
+        return m.group("n"), "name-colon-award"
     # "02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen"
     m = re.search(r"\blà\s+(?P<n>[^,;:]+?)\s+(?:được\s+)?(?:đề nghị|đề xuất)\b[^;:]{0,80}$", before)
     if m and any(_clean_name(n) for n in split_names(m.group("n"))):
@@ -381,6 +389,7 @@ _FRAME_CONFIDENCE = {
     "list-going-on": 0.6,
     "units-referred-back": 0.6,
     "headline": 0.6,
+    "name-colon-award": 0.8,
     "article-subject": 0.6,
 }
 _COUNT_NOUN = r"(?:đơn vị|tập thể|cá nhân|đồng chí|doanh nghiệp|cơ quan|trường|địa phương|gia đình|xã|huyện|tỉnh|Sở[^,:;]{0,20}?)"

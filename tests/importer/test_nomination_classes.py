@@ -343,3 +343,19 @@ def test_names_in_parentheses_after_counts_of_places_hospitals_and_a_count_in_wo
         ("Trường Tiểu học Lao Bảo", "prov_cert", "awarded"),
         ("Hợp tác xã Nông nghiệp Tân Lâm", "prov_cert", "awarded"),
     }
+
+
+def test_list_items_that_give_the_name_then_its_award(own_article):
+    article = extract(own_article("items_name_then_award.txt"))
+    got = {(n.nominee, n.award, n.status, n.frame) for n in article.nominations}
+    assert got == {
+        ("Sở Tài chính", "gov_flag", "proposed", "name-colon-award"),
+        ("Sở Công Thương", "prov_flag", "proposed", "name-colon-award"),
+        ("Sở Xây dựng", "prov_cert", "proposed", "name-colon-award"),
+        ("Ngân hàng Nhà nước khu vực 3", "prov_cert", "proposed", "name-colon-award"),
+        ("Đỗ Minh Châu", "emulation_soldier_province", "proposed", "name-colon-award"),
+    }
+    positions = {n.nominee: n.position for n in article.nominations}
+    assert positions["Đỗ Minh Châu"] == "Giám đốc Sở Tài chính"
+    # "Kết quả: Cờ thi đua …" is no name before a colon
+    assert any(s.startswith("Kết quả:") for s in article.unread)
