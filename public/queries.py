@@ -435,9 +435,8 @@ def source_records(source) -> dict:
             .filter(source=source)
             .order_by("-year_id", "award_type__precedence")
         ),
-        "memberships": list(
-            source.memberships.select_related("bloc", "agency").order_by("-year_id", "bloc__name")
-        ),
+        # Under the name each agency bore that year.
+        "memberships": head_rows(source.memberships.order_by("-year_id", collated("bloc__name"))),
         "decisions": list(source.decisions.order_by("date")),
         "meetings": list(source.meetings.select_related("bloc").order_by("date")),
     }

@@ -259,3 +259,13 @@ def test_bloc_options_in_vietnamese_order(client, db):
     page = html(client, "/agencies/")
     order = ["Cụm Dưới", "Cụm Đông", "Khối Uông", "Khối Ủy ban", "Khối Văn xã"]
     assert positions(page, order) == sorted(positions(page, order))
+
+
+def test_a_source_shows_the_heads_it_names_under_their_names_then(client, history):
+    Membership.objects.filter(agency=history.renamed, year_id=FIRST_YEAR).update(
+        source=history.source
+    )
+    page = html(client, history.source.get_absolute_url())
+    assert f"{FIRST_YEAR}: <a" in page
+    listed = page.split(f"{FIRST_YEAR}: <a")[1].split("</li>")[0]
+    assert "Sở Thương mại" in listed and "Sở Công thương" not in listed
