@@ -129,7 +129,7 @@ _AFTER_DO_CHO = re.compile(
 )
 # "đón nhận Bằng khen của Thủ tướng tặng Đoàn Thanh niên …": "tặng" with no "cho"
 _AFTER_TANG = re.compile(r"^\s+(?:trao\s+)?tặng\s+(?P<rest>[A-ZĐ].*)$", re.S)
-_AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là\s+(?P<rest>.*)$", re.S)
+_AFTER_LA = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?,?\s*là(?:\s*:\s*|\s+)(?P<rest>.*)$", re.S)
 _AFTER_COLON = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:gồm|bao gồm)?\s*:\s*(?P<rest>.*)$", re.S)
 _AFTER_GOM = re.compile(
     r"^(?:(?!\b(?:được|tặng|trao|đề nghị)\b)[^;]){0,140}?\b(?:gồm|bao gồm)\s*:\s*(?P<rest>.*)$"

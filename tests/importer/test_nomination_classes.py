@@ -359,3 +359,37 @@ def test_list_items_that_give_the_name_then_its_award(own_article):
     assert positions["Đỗ Minh Châu"] == "Giám đốc Sở Tài chính"
     # "Kết quả: Cờ thi đua …" is no name before a colon
     assert any(s.startswith("Kết quả:") for s in article.unread)
+
+
+def test_school_sector_and_a_district_order_read_in_new_shapes(own_article):
+    school = extract(own_article("school_sector_collectives_and_persons.txt"))
+    assert triples(school) == {
+        ("Trường Phổ thông dân tộc nội trú tỉnh", "pm_cert", "proposed"),
+        ("Trường THPT Chuyên Sơn La", "pm_cert", "proposed"),
+        ("Trường Mầm non Hoa Ban, xã Mộc Châu", "ministry_flag", "proposed"),
+        ("Lò Văn Hùng", "emulation_soldier_national", "proposed"),
+        ("Cầm Thị Thoa", "emulation_soldier_national", "proposed"),
+    }
+    district = extract(own_article("district_order_and_commune_flags.txt"))
+    assert triples(district) == {
+        (
+            "Đảng bộ, chính quyền và nhân dân các dân tộc huyện Mường Nhé",
+            "labor_order_2",
+            "awarded",
+        ),
+        ("xã Chung Chải", "prov_flag", "awarded"),
+        ("xã Leng Su Sìn", "prov_flag", "awarded"),
+    }
+
+
+def test_names_after_la_and_a_colon():
+    text = (
+        "Khối thi đua số 2 tổng kết năm 2025\n\n"
+        "Ngày 3/12/2025, Khối thi đua số 2 tỉnh Bắc Ninh tổ chức hội nghị tổng kết. Có 3 đơn vị "
+        "được đề nghị tặng Cờ thi đua của UBND tỉnh là: Sở Nội vụ, Sở Tư pháp, Thanh tra tỉnh."
+    )
+    assert triples(extract(text)) == {
+        ("Sở Nội vụ", "prov_flag", "proposed"),
+        ("Sở Tư pháp", "prov_flag", "proposed"),
+        ("Thanh tra tỉnh", "prov_flag", "proposed"),
+    }
