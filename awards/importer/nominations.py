@@ -252,7 +252,12 @@ def _names_for_raw(
         return subject, "names-verb-award"
     # a list item "Sở A: Cờ thi đua của Chính phủ;" or "Sở B – Bằng khen …": the name, then
     # its award
-    m = _NAME_THEN_AWARD.match(before) if prev_end == 0 else None
+    # (the award ends the item: "Ông A: Cờ thi đua là phần thưởng …" is a quote, not an item)
+    m = (
+        _NAME_THEN_AWARD.match(before)
+        if prev_end == 0 and re.fullmatch(r"[\s.;,]*(?:năm\s+\d{4}[\s.;,]*)?", after)
+        else None
+    )
     if m and any(_clean_name(n) for n in split_names(m.group("n"))):
         return m.group("n"), "name-colon-award"
     # "02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen"

@@ -357,8 +357,10 @@ def test_list_items_that_give_the_name_then_its_award(own_article):
     }
     positions = {n.nominee: n.position for n in article.nominations}
     assert positions["Đỗ Minh Châu"] == "Giám đốc Sở Tài chính"
-    # "Kết quả: Cờ thi đua …" is no name before a colon
+    # "Kết quả: Cờ thi đua …" is no name before a colon, and a speaker's words after a
+    # colon are a quote, not an item
     assert any(s.startswith("Kết quả:") for s in article.unread)
+    assert any(s.startswith("Phó Chủ tịch UBND tỉnh Nguyễn Văn An:") for s in article.unread)
 
 
 def test_school_sector_and_a_district_order_read_in_new_shapes(own_article):
