@@ -252,7 +252,7 @@ def _names_for_raw(
         return subject, "names-verb-award"
     # a list item "Sở A: Cờ thi đua của Chính phủ;" or "Sở B – Bằng khen …": the name, then
     # its award
-    # (the award ends the item: "Ông A: Cờ thi đua là phần thưởng …" is a quote, not an item)
+    # (only in a list line, and where the award ends it: the caller checks the line)
     m = (
         _NAME_THEN_AWARD.match(before)
         if prev_end == 0 and re.fullmatch(r"[\s.;,]*(?:năm\s+\d{4}[\s.;,]*)?", after)
@@ -746,6 +746,9 @@ def _nominations(
                     count = _count_of(clause[m.end() :])
                 else:
                     names_text, frame = _names_for(clause, m.start(), m.end(), prev_end, next_start)
+                    if frame == "name-colon-award" and not sent.item:
+                        # "Sở A: Bằng khen … ghi nhận …" in running text is a subheading
+                        names_text, frame = None, ""
                     raw_names = split_names(names_text) if names_text else []
                     if names_text and frame.startswith("award-"):
                         count = _count_of(clause[m.end() : next_start].split(names_text[:12])[0])

@@ -66,6 +66,7 @@ class _Sentence:
     items: list[str] | None = None  # list items that follow a header ending in ":"
     status: str | None = None  # inherited from a list header
     caption: bool = False
+    item: bool = False  # a list line ("- Sở A: Cờ thi đua …"), not running text
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -328,15 +329,16 @@ def _sentences(body: list[str]) -> list[_Sentence]:
                     out.append(_Sentence(header))
                     for it in items:
                         for s in _split_sentences(it):
-                            out.append(_Sentence(s, status=status))
+                            out.append(_Sentence(s, status=status, item=True))
                 else:
                     out.append(_Sentence(header, items=items))
                 i = j
                 continue
-        if _LIST_MARK.match(line):
+        item = bool(_LIST_MARK.match(line))
+        if item:
             line = _LIST_MARK.sub("", line, count=1)
         for s in _split_sentences(line):
-            out.append(_Sentence(s))
+            out.append(_Sentence(s, item=item))
         i += 1
     for cap in captions:
         for s in _split_sentences(cap):
