@@ -6,9 +6,9 @@ functions, so a file looks the same wherever it was downloaded. (The admin's
 import-export resources are django-import-export's own.)
 
 Files are for Excel and LibreOffice users in Vietnam: UTF-8 with a BOM (else
-Excel reads the bytes as the local code page), Vietnamese headers and labels
-whatever the interface language (labels from the catalogue, in Vietnamese),
-dates as YYYY-MM-DD, and no cell that a spreadsheet would run as a formula.
+Excel reads the bytes as the local code page), headers and labels in the active
+language (the interface's; Vietnamese on the command line), dates as YYYY-MM-DD,
+and no cell that a spreadsheet would run as a formula.
 
 A download is whole or visibly broken: an empty result is a header-only file,
 and a stream that fails is logged and aborted (the exception cuts the chunked
@@ -21,23 +21,27 @@ import csv
 import datetime
 import logging
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from awards.models import Nomination
+from awards.models import Agency, AgencyName, Nomination
+from awards.text import slugify_vi
 
 BOM = "\ufeff".encode()
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -52,23 +56,58 @@ class Column:
 
     ``value`` is a field path or an expression over Nomination; ``kind`` says how
     both writers (Python's csv and PostgreSQL's COPY) render it: "number", "text"
-    (neutralised, '' as empty), "status" (the catalogue's label) or "date" (YYYY-MM-DD).
-    A new column is one line here.
+    (neutralised, '' as empty), "status" or "recipient" (a stored value written as
+    its label, from ``labels``) or "date" (YYYY-MM-DD). A new column is one line here.
     """
 
     header: str
     width: int
     value: str | models.Expression
     kind: str = "text"
+    labels: Callable[[], dict[str, str]] | None = None
 
 
-# Headers in Vietnamese on purpose, not translatable: the files go into Vietnamese
-# reports whatever language the person downloading them reads the site in.
+def interface_status_labels() -> dict[str, str]:
+    """Status value → its label in the interface language, capitalised as in a report."""
+    return {value: capfirst(str(label)) for value, label in Nomination.Status.choices}
+
+
+def recipient_labels() -> dict[str, str]:
+    """ "collective"/"individual" → the word for it in the interface language."""
+    return {
+        "collective": capfirst(gettext("collective")),
+        "individual": capfirst(gettext("individual")),
+    }
+
+
+def _unit_then() -> models.Expression:
+    """An individual's unit under the name it bore at the end of the achievement year
+    (``awards.models.base.in_force`` on 31 December, in SQL), else its name today;
+    empty for a collective, which is its own unit."""
+    year = OuterRef(OuterRef("year_id"))
+    in_force = AgencyName.objects.filter(agency=OuterRef("pk")).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__year__lte=year),
+        Q(valid_to__isnull=True)
+        | Q(valid_to__year__gt=year)
+        | Q(valid_to__year=year, valid_to__month=12, valid_to__day=31),
+    )
+    name_then = Agency.objects.filter(pk=OuterRef("person__agency_id")).annotate(
+        then=Coalesce(Subquery(in_force.order_by("-valid_from").values("name")[:1]), "name")
+    )
+    return Case(
+        When(person__isnull=False, then=Subquery(name_then.values("then")[:1])),
+        default=models.Value(""),
+        output_field=_TEXT,
+    )
+
+
+# Headers in the interface language (English msgids, the Vietnamese in the catalogue,
+# with a context of their own so that they keep the spelling reports use).
 COLUMNS: tuple[Column, ...] = (
-    Column("Năm", 7, "year_id", "number"),
-    Column("Khối/Cụm thi đua", 34, "bloc__name"),
+    Column(pgettext_lazy("export column", "Year"), 7, "year_id", "number"),
+    Column(pgettext_lazy("export column", "Emulation bloc"), 34, "bloc__name"),
     Column(
-        "Tên đơn vị/cá nhân khi khen thưởng",
+        pgettext_lazy("export column", "Name when awarded"),
         46,
         Coalesce(
             NullIf("nominee_name", models.Value("")),
@@ -77,26 +116,52 @@ COLUMNS: tuple[Column, ...] = (
             output_field=_TEXT,
         ),
     ),
-    Column("Tên hiện nay", 46, Coalesce("agency__name", "person__full_name", output_field=_TEXT)),
-    Column("Hình thức khen thưởng", 38, "award_type__name"),
-    Column("Trạng thái", 16, "status", "status"),
-    Column("Số quyết định", 18, "decision__number"),
-    Column("Ngày quyết định", 16, "decision__date", "date"),
     Column(
-        "Nguồn",
+        pgettext_lazy("export column", "Name today"),
+        46,
+        Coalesce("agency__name", "person__full_name", output_field=_TEXT),
+    ),
+    Column(
+        pgettext_lazy("export column", "Collective or individual"),
+        12,
+        Case(
+            When(agency__isnull=False, then=models.Value("collective")),
+            default=models.Value("individual"),
+            output_field=_TEXT,
+        ),
+        "recipient",
+        recipient_labels,
+    ),
+    Column(pgettext_lazy("export column", "Unit (of an individual)"), 40, _unit_then()),
+    Column(pgettext_lazy("export column", "Award"), 38, "award_type__name"),
+    Column(
+        pgettext_lazy("export column", "Status"), 16, "status", "status", interface_status_labels
+    ),
+    Column(pgettext_lazy("export column", "Decision number"), 18, "decision__number"),
+    Column(pgettext_lazy("export column", "Decision date"), 16, "decision__date", "date"),
+    Column(
+        pgettext_lazy("export column", "Source"),
         60,
         Coalesce(NullIf("source__title", models.Value("")), "source__url", output_field=_TEXT),
     ),
+    Column(pgettext_lazy("export column", "Source address"), 50, "source__url"),
 )
-HEADER: tuple[str, ...] = tuple(column.header for column in COLUMNS)
 WIDTHS: tuple[int, ...] = tuple(column.width for column in COLUMNS)
-_STATUS = next(i for i, column in enumerate(COLUMNS) if column.kind == "status")
+# The columns written as labels, by position.
+_LABELLED = tuple(i for i, column in enumerate(COLUMNS) if column.labels is not None)
+
+
+def column_headers() -> tuple[str, ...]:
+    """The column headers in the active language (the interface's, in a request)."""
+    return tuple(str(column.header) for column in COLUMNS)
+
 
 logger = logging.getLogger(__name__)
 
 
 def status_labels() -> dict[str, str]:
-    """Status value → its Vietnamese label from the catalogue, capitalised as in a report."""
+    """Status value → its Vietnamese label from the catalogue, capitalised as in a report
+    (the admin's import reads these whatever the interface language)."""
     with translation.override("vi"):
         return {value: capfirst(str(label)) for value, label in Nomination.Status.choices}
 
@@ -127,15 +192,17 @@ def export_values(queryset: models.QuerySet) -> models.QuerySet:
 
 
 def nomination_rows(queryset: models.QuerySet, *, chunk_size: int = CHUNK_SIZE) -> Iterator[tuple]:
-    """Yield one tuple per nomination, in HEADER order, streaming from the database.
+    """Yield one tuple per nomination, in COLUMNS order, streaming from the database.
 
-    Values are raw (int year, date, text) but for the status, already its label;
-    each writer makes them safe for its format.
+    Values are raw (int year, date, text) but for the labelled columns (status, kind),
+    already their labels in the active language; each writer makes them safe for its format.
     """
-    labels = status_labels()
+    labels = {i: COLUMNS[i].labels() for i in _LABELLED}
     for row in export_values(queryset).iterator(chunk_size=chunk_size):
-        status = row[_STATUS]
-        yield (*row[:_STATUS], labels.get(status, status), *row[_STATUS + 1 :])
+        row = list(row)
+        for i, mapping in labels.items():
+            row[i] = mapping.get(row[i], row[i])
+        yield tuple(row)
 
 
 class _LineBuffer:
@@ -156,7 +223,7 @@ class _LineBuffer:
 def csv_chunks(
     rows: Iterable[Sequence],
     *,
-    header: Sequence[str] = HEADER,
+    header: Sequence[str] | None = None,
     rows_per_chunk: int = ROWS_PER_WRITE,
 ) -> Iterator[bytes]:
     """Encode rows as CSV bytes for Excel: BOM, header, then one chunk per batch of rows.
@@ -167,7 +234,7 @@ def csv_chunks(
     buffer = _LineBuffer()
     # "\n" as PostgreSQL's COPY writes it, so both paths give the same bytes.
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([str(h) for h in (column_headers() if header is None else header)])
     yield BOM + buffer.take().encode()
     rows = iter(rows)
     while batch := list(islice(rows, rows_per_chunk)):
@@ -185,15 +252,16 @@ def _copy_statement(queryset: models.QuerySet) -> tuple[str, list]:
     """
     inner, inner_params = export_values(queryset).query.sql_with_params()
     triggers = ", ".join(f"chr({ord(c)})" for c in FORMULA_TRIGGERS)
-    labels = status_labels()
     params: list = []
 
-    def written(kind: str, column: str) -> str:
+    def written(spec: Column, column: str) -> str:
+        kind = spec.kind
         if kind == "number":
             return column
         if kind == "date":
             return f"to_char({column}, 'YYYY-MM-DD')"
-        if kind == "status":
+        if spec.labels is not None:
+            labels = spec.labels()
             params.extend(item for pair in labels.items() for item in pair)
             whens = " ".join("WHEN %s THEN %s" for _ in labels)
             return f"CASE {column} {whens} ELSE {column} END"
@@ -202,7 +270,7 @@ def _copy_statement(queryset: models.QuerySet) -> tuple[str, list]:
             f"ELSE NULLIF({column}, '') END"
         )
 
-    select = ", ".join(written(c.kind, f"c{i}") for i, c in enumerate(COLUMNS))
+    select = ", ".join(written(c, f"c{i}") for i, c in enumerate(COLUMNS))
     columns = ", ".join(f"c{i}" for i in range(len(COLUMNS)))
     # A plain projection over an ordered subquery keeps its order in PostgreSQL.
     sql = f"COPY (SELECT {select} FROM ({inner}) AS e({columns})) TO STDOUT WITH (FORMAT csv)"
@@ -215,7 +283,7 @@ def copy_csv_chunks(queryset: models.QuerySet, *, chunk_bytes: int = 1 << 16) ->
     COPY streams rows as the server produces them; Python only forwards bytes in
     blocks of ``chunk_bytes``, so the export runs at COPY's speed in flat memory.
     """
-    yield from csv_chunks((), header=HEADER)
+    yield from csv_chunks((), header=column_headers())
     try:
         sql, params = _copy_statement(queryset)
     except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``): no SELECT at all
@@ -253,31 +321,48 @@ class Sheet:
 
     title: str
     rows: Iterable[Sequence]
-    header: Sequence[str] = HEADER
+    header: Sequence[str] | None = None  # None: the nomination columns' headers
     widths: Sequence[int] = WIDTHS
+    # Rows above the header (a report's title block) and below the data (a total row).
+    preamble: Sequence[Sequence] = ()
+    footer: Sequence[Sequence] = ()
 
 
 def write_workbook(sheets: Iterable[Sheet], target) -> None:
-    """Write sheets, each with a bold frozen header row and set column widths.
+    """Write sheets, each with its title block, a bold frozen header row, set column
+    widths, the rows and a bold footer (totals).
 
     openpyxl's write-only mode spills rows to a temporary file, so memory stays
-    flat; ``target`` is a path or a binary file.
+    flat; ``target`` is a path or a binary file. Every cell, the title block's and
+    the footer's too, goes through the formula guard.
     """
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
+    title_font = Font(bold=True, size=13)
+
+    def styled(sheet, values, font):
+        cells = []
+        for value in values:
+            cell = _xlsx_cell(sheet, str(value) if isinstance(value, Promise) else value)
+            if not isinstance(cell, Cell):
+                cell = WriteOnlyCell(sheet, cell)
+            cell.font = font
+            cells.append(cell)
+        return cells
+
     for spec in sheets:
         sheet = workbook.create_sheet(title=spec.title[:31])  # Excel's limit
         for index, width in enumerate(spec.widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        header_cells = []
-        for title in spec.header:
-            cell = WriteOnlyCell(sheet, title)
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
+        sheet.freeze_panes = f"A{len(spec.preamble) + 2}"
+        for number, line in enumerate(spec.preamble):
+            sheet.append(styled(sheet, line, title_font if number == 0 else Font()))
+        header = column_headers() if spec.header is None else spec.header
+        sheet.append(styled(sheet, header, bold))
         for row in spec.rows:
             sheet.append([_xlsx_cell(sheet, v) for v in row])
+        for line in spec.footer:
+            sheet.append(styled(sheet, line, bold))
     workbook.save(target)
 
 
@@ -306,7 +391,7 @@ def logged_stream(chunks: Iterable[bytes], *, filename: str) -> Iterator[bytes]:
 
 
 def rows_csv_response(
-    rows: Iterable[Sequence], *, filename: str, header: Sequence[str] = HEADER
+    rows: Iterable[Sequence], *, filename: str, header: Sequence[str] | None = None
 ) -> StreamingHttpResponse:
     """Stream any rows as an Excel-ready CSV download (used by the reports too)."""
     response = StreamingHttpResponse(
@@ -347,6 +432,23 @@ def xlsx_response(queryset: models.QuerySet, *, filename: str) -> FileResponse:
     )
 
 
+FILENAME_MAX = 100  # characters before the extension; every system and browser keeps that
+
+
+def filtered_filename(
+    stem: str, parts: Iterable[str], extension: str, *, max_length: int = FILENAME_MAX
+) -> str:
+    """``khen-thuong-2019-khoi-kinh-te-co-thi-dua-cua-chinh-phu.csv``: the filters in an
+    ASCII name, cut at a word when too long; with no filter, the date (``dated_filename``)."""
+    slugs = [slug for part in parts if (slug := slugify_vi(str(part), max_length=max_length))]
+    if not slugs:
+        return dated_filename(stem, extension)
+    name = "-".join([stem, *slugs])
+    if len(name) > max_length:
+        name = name[: max_length + 1].rsplit("-", 1)[0]
+    return f"{name}.{extension}"
+
+
 def dated_filename(stem: str, extension: str, *, today: datetime.date | None = None) -> str:
     """``khen-thuong-2025-03-01.csv``: a download name that sorts by date."""
     today = today or datetime.date.today()
@@ -355,13 +457,14 @@ def dated_filename(stem: str, extension: str, *, today: datetime.date | None = N
 
 __all__ = [
     "COLUMNS",
-    "HEADER",
     "Sheet",
+    "column_headers",
     "copy_csv_chunks",
     "csv_chunks",
     "csv_streaming_response",
     "dated_filename",
     "export_values",
+    "filtered_filename",
     "neutralise",
     "nomination_csv_chunks",
     "nomination_rows",

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -241,3 +242,23 @@ def active_filters(filterset: NominationFilter) -> list[ActiveFilter]:
             query = urlencode(rest)
             chips.append(ActiveFilter(name, label, value, query, subjects.get(name, "")))
     return chips
+
+
+def filename_parts(filterset: NominationFilter) -> list[str]:
+    """The valid filters as words for a download's name (``awards.exports.filtered_filename``):
+    the years, then the bloc, award, recipient and status as named in Vietnamese, then
+    the agency, person and text searched for."""
+    data = filterset.form.cleaned_data
+    start, end = data.get("year_from"), data.get("year_to")
+    parts: list[str] = []
+    if start and end:
+        parts.append(str(start) if start == end else f"{start}-{end}")
+    elif start or end:
+        parts.append(f"tu-{start}" if start else f"den-{end}")
+    fields = filterset.form.fields
+    with translation.override("vi"):
+        for name in ("bloc", "award_type", "kind", "status"):
+            if data.get(name):
+                parts.append(_choice_label(fields[name].choices, data[name]))
+    parts += [data[name] for name in ("agency", "person", "q") if data.get(name)]
+    return parts

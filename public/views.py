@@ -14,7 +14,7 @@ from awards import exports
 from awards.models import Agency, AwardType, Bloc, Decision, EmulationYear, SourceDocument
 from public import queries, reports
 from public.caching import public_page
-from public.filters import LIST_PARAMS, active_filters, filtered_nominations
+from public.filters import LIST_PARAMS, active_filters, filename_parts, filtered_nominations
 from public.paging import CappedPaginator
 from public.search import site_search
 from public.tables import record_rows
@@ -121,7 +121,7 @@ def award_list(request):
                 filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
             )
         rows = stable_order(filterset.qs)
-        filename = exports.dated_filename("khen-thuong", fmt)
+        filename = exports.filtered_filename("khen-thuong", filename_parts(filterset), fmt)
         if fmt == "xlsx":
             return exports.xlsx_response(rows, filename=filename)
         return exports.csv_streaming_response(rows, filename=filename)

@@ -14,6 +14,7 @@ from awards import exports
 from awards.models import Nomination
 from tests.factories import (
     AgencyFactory,
+    AgencyNameFactory,
     BlocFactory,
     DecisionFactory,
     EmulationYearFactory,
@@ -68,33 +69,44 @@ def test_csv_row_has_every_column(awarded):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     header, row = read_csv(b"".join(response.streaming_content))
-    assert tuple(header) == exports.HEADER
+    assert tuple(header) == exports.column_headers()
+    assert header[:4] == [
+        "Năm",
+        "Khối/Cụm thi đua",
+        "Tên đơn vị/cá nhân khi khen thưởng",
+        "Tên hiện nay",
+    ]
     assert row == [
         "2019",
         "Khối các cơ quan Đảng, đoàn thể",
         "Sở Thông tin và Truyền thông",
         "Sở Khoa học và Công nghệ",
+        "Tập thể",
+        "",
         "Cờ thi đua của UBND tỉnh",
         "Đã khen thưởng",
         "163/QĐ-UBND",
         "2020-03-15",
         "Khối thi đua tổng kết năm 2019",
+        awarded.source.url,
     ]
 
 
 def test_xlsx_row_has_every_column(awarded):
     header, row = xlsx_rows(Nomination.objects.all())
-    assert header == exports.HEADER
-    assert row[:7] == (
+    assert header == exports.column_headers()
+    assert row[:9] == (
         2019,
         "Khối các cơ quan Đảng, đoàn thể",
         "Sở Thông tin và Truyền thông",
         "Sở Khoa học và Công nghệ",
+        "Tập thể",
+        None,
         "Cờ thi đua của UBND tỉnh",
         "Đã khen thưởng",
         "163/QĐ-UBND",
     )
-    assert row[7] == datetime.datetime(2020, 3, 15)
+    assert row[9] == datetime.datetime(2020, 3, 15)
 
 
 def test_xlsx_has_frozen_header_and_widths(awarded):
@@ -104,7 +116,7 @@ def test_xlsx_has_frozen_header_and_widths(awarded):
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["C"].width == exports.WIDTHS[2]
     assert sheet["A1"].font.bold
-    assert sheet["H2"].number_format == "yyyy-mm-dd"
+    assert sheet["J2"].number_format == "yyyy-mm-dd"
 
 
 def test_individual_current_name_is_the_person():
@@ -115,14 +127,62 @@ def test_individual_current_name_is_the_person():
     )
     _, row = read_csv(csv_body(Nomination.objects.all()))
     assert row[2] == row[3] == "Trần Thị Hoà"
+    assert row[4] == "Cá nhân"
+
+
+def test_an_individuals_unit_is_named_as_it_was_that_year():
+    unit = AgencyFactory(name="Sở Công thương")
+    AgencyNameFactory(agency=unit, name="Sở Thương mại", valid_to=datetime.date(2017, 12, 31))
+    AgencyNameFactory(agency=unit, name="Sở Công thương", valid_from=datetime.date(2018, 1, 1))
+    person = PersonFactory(full_name="Trần Thị Hoà", agency=unit)
+    alone = PersonFactory(full_name="Lê Văn An", agency=None)
+    for year, who in ((2017, person), (2018, person), (2019, alone)):
+        NominationFactory(
+            year=EmulationYearFactory(year=year),
+            agency=None,
+            person=who,
+            award_type=award_type("emulation_soldier_grassroots"),
+        )
+    NominationFactory(year=EmulationYearFactory(year=2016), agency=unit)
+    queryset = Nomination.objects.order_by("year_id")
+    rows = read_csv(csv_body(queryset))[1:]
+    assert [(r[0], r[4], r[5]) for r in rows] == [
+        ("2016", "Tập thể", ""),
+        ("2017", "Cá nhân", "Sở Thương mại"),
+        ("2018", "Cá nhân", "Sở Công thương"),
+        ("2019", "Cá nhân", ""),
+    ]
+    assert [r[5] for r in xlsx_rows(queryset)[1:]] == [
+        None,
+        "Sở Thương mại",
+        "Sở Công thương",
+        None,
+    ]
+
+
+def test_headers_and_labels_follow_the_interface_language(awarded):
+    from django.utils import translation
+
+    with translation.override("en"):
+        header, row = read_csv(csv_body(Nomination.objects.all()))
+        assert xlsx_rows(Nomination.objects.all())[0][0] == "Year"
+    assert header[:6] == [
+        "Year",
+        "Emulation bloc",
+        "Name when awarded",
+        "Name today",
+        "Collective or individual",
+        "Unit (of an individual)",
+    ]
+    assert row[4] == "Collective" and row[7] == "Awarded"
 
 
 def test_source_falls_back_to_the_url():
     source = SourceDocumentFactory(title="", url="https://baobacninh.vn/tin/123")
     NominationFactory(source=source)
     _, row = read_csv(csv_body(Nomination.objects.all()))
-    assert row[8] == "https://baobacninh.vn/tin/123"
-    assert row[6] == row[7] == ""
+    assert row[10] == row[11] == "https://baobacninh.vn/tin/123"
+    assert row[8] == row[9] == ""
 
 
 def test_round_trip_keeps_every_row_and_character(make_nominations):
@@ -253,6 +313,19 @@ def test_memory_stays_flat_with_ten_times_the_rows(make_nominations):
     assert large < small * 2 + 64_000
 
 
+def test_xlsx_memory_stays_flat_with_ten_times_the_rows(make_nominations, tmp_path):
+    """The award list's XLSX: openpyxl's write-only mode keeps rows in a temporary file."""
+    make_nominations(60, year=2018)
+    make_nominations(600, year=2019)
+
+    def run(year):
+        rows = exports.nomination_rows(Nomination.objects.filter(year_id=year), chunk_size=20)
+        return lambda: exports.write_xlsx(rows, tmp_path / f"{year}.xlsx")
+
+    small, large = peak_bytes(run(2018)), peak_bytes(run(2019))
+    assert large < small * 2 + 64_000
+
+
 @on_postgresql
 def test_copy_memory_stays_flat_with_ten_times_the_rows(make_nominations):
     make_nominations(60, year=2018)
@@ -295,12 +368,12 @@ def test_an_empty_result_is_a_header_only_file(awarded):
         Nomination.objects.none(),
         Nomination.objects.filter(nominee_name="không có ai"),
     ):
-        assert read_csv(csv_body(queryset)) == [list(exports.HEADER)]
+        assert read_csv(csv_body(queryset)) == [list(exports.column_headers())]
 
 
 def test_a_download_that_fails_midway_is_aborted_and_logged(caplog):
     def rows():
-        yield (2019, "Khối", "Sở A", "Sở A", "Cờ", "Đề nghị", None, None, None)
+        yield (2019, "Khối", "Sở A", "Sở A", "Tập thể", "", "Cờ", "Đề nghị", None, None, None, None)
         raise RuntimeError("the database went away")
 
     response = exports.rows_csv_response(rows(), filename="broken.csv")

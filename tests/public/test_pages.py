@@ -2,7 +2,9 @@
 
 import csv
 import io
+import re
 
+import openpyxl
 import pytest
 from django.http import QueryDict
 
@@ -130,7 +132,60 @@ class TestAwardList:
         assert "attachment" in response["Content-Disposition"]
         rows = list(csv.reader(io.StringIO(text(response))))
         assert len(rows) - 1 == expected
-        assert all(row[5] == "Đề nghị" for row in rows[1:])
+        assert all(row[7] == "Đề nghị" for row in rows[1:])
+
+    def test_xlsx_has_the_same_rows_as_the_csv(self, client, history):
+        params = {"year_from": 2019, "kind": "individual"}
+        from_csv = list(
+            csv.reader(io.StringIO(text(client.get("/awards/", {**params, "format": "csv"}))))
+        )
+        response = client.get("/awards/", {**params, "format": "xlsx"})
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        body = b"".join(response.streaming_content)
+        response.close()
+        sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+        rows = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+        assert len(rows) == len(from_csv) > 1
+        assert [r[:9] for r in rows] == [r[:9] for r in from_csv]
+
+    @pytest.mark.parametrize(
+        ("params", "name"),
+        [
+            (
+                {"year_from": 2019, "year_to": 2019, "award_type": "gov_flag"},
+                "khen-thuong-2019-co-thi-dua-cua-chinh-phu.csv",
+            ),
+            (
+                {"year_from": 2017, "bloc": "khoi-thi-dua-so-1-bac-ninh", "kind": "individual"},
+                "khen-thuong-tu-2017-khoi-thi-dua-so-1-ca-nhan.csv",
+            ),
+            (
+                {"year_to": 2018, "q": "Sở Công thương", "status": "awarded"},
+                "khen-thuong-den-2018-da-khen-thuong-so-cong-thuong.csv",
+            ),
+        ],
+    )
+    def test_the_file_name_says_the_filters(self, client, history, params, name):
+        response = client.get("/awards/", {**params, "format": "csv"})
+        response.close()  # frees the download slot (emulation.export_limit)
+        assert f'filename="{name}"' in response["Content-Disposition"]
+
+    def test_without_filters_the_file_name_is_dated(self, client, history):
+        response = client.get("/awards/", {"format": "csv", "sort": "-year"})
+        response.close()
+        assert re.search(
+            r'filename="khen-thuong-\d{4}-\d{2}-\d{2}\.csv"', response["Content-Disposition"]
+        )
+
+    def test_a_long_file_name_is_cut_at_a_word(self, client, history):
+        response = client.get("/awards/", {"format": "xlsx", "q": "Ủy ban nhân dân " * 20})
+        name = response["Content-Disposition"].split('filename="')[1].rstrip('"')
+        response.close()
+        stem = name.removesuffix(".xlsx")
+        assert name.isascii() and stem.startswith("khen-thuong-uy-ban-nhan-dan-uy-ban")
+        assert len(stem) <= 100 and stem.split("-")[-1] in {"uy", "ban", "nhan", "dan"}
 
 
 class TestActiveFilters:

@@ -17,6 +17,7 @@ PAGES = {
     "award_list_person": (lambda h: f"/awards/?person={h.person.slug}&year_from=2016", 5),
     "award_list_q": (lambda h: "/awards/?q=so+cong+thuong&kind=collective&status=awarded", 6),
     "award_list_csv": (lambda h: "/awards/?bloc=khoi-thi-dua-so-1-bac-ninh&format=csv", 2),
+    "award_list_xlsx": (lambda h: "/awards/?year_from=2017&kind=individual&format=xlsx", 2),
     "source": (lambda h: h.source.get_absolute_url(), 6),
     "search": (lambda h: "/search/?q=so+kh%26dt", 6),
     # A typo, an award and a year: a first pass, the vocabulary, a second pass.
