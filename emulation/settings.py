@@ -337,6 +337,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Who keeps the register and on what terms its open data is published (the About page,
+# /about/). The province also names the publisher of an article that does not say which
+# province it is about (awards.importer.outlets).
+REGISTER_OWNER = os.environ.get("REGISTER_OWNER", "Ban Thi đua - Khen thưởng tỉnh Bắc Ninh")
+REGISTER_PROVINCE = os.environ.get("REGISTER_PROVINCE", "Bắc Ninh")
+REGISTER_CONTACT_EMAIL = os.environ.get("REGISTER_CONTACT_EMAIL", "")
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+
 # Public pages are rebuilt at most this often per worker (0 turns the page cache off).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "60"))
 

@@ -15,6 +15,7 @@ from django.db.models.functions import Reverse, Right, RowNumber, StrIndex
 from django.utils.translation import gettext_lazy as _
 
 from awards.collation import collated
+from awards.importer.segments import without_site_noise
 from awards.models import (
     Agency,
     AgencyLineage,
@@ -428,8 +429,10 @@ def award_type_history(award_type: AwardType) -> dict:
 
 
 def source_records(source) -> dict:
-    """What an imported document produced: public nominations, memberships, decisions, meetings."""
+    """What an imported document produced: public nominations, memberships, decisions, meetings;
+    and its text as readers see it (without the site's share bars and comment form)."""
     return {
+        "text": without_site_noise(source.raw_text) if source.text_is_public else "",
         "nominations": record_rows(
             Nomination.objects.public()
             .filter(source=source)

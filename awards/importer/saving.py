@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from awards.importer.extracting import ArticleData, extract
+from awards.importer.outlets import outlet_name
 from awards.importer.resolving import Resolution, Resolver, resolve_article
 from awards.text import fold
 
@@ -305,7 +307,9 @@ def _save(article: ArticleData, resolutions: dict, *, text, source_url, user) ->
         SourceDocument(
             kind=SourceDocument.Kind.ARTICLE,
             title=(article.title or "")[:500],
-            publisher=article.publisher or "",
+            # an article that names no province is about the register's own
+            publisher=outlet_name(article.publisher, article.province or settings.REGISTER_PROVINCE)
+            or "",
             url=source_url or "",
             published=dt.date.fromisoformat(article.published) if article.published else None,
             authors=", ".join(article.authors)[:300],

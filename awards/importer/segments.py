@@ -52,6 +52,12 @@ _NOISE_LINE = re.compile(
     r"reset captcha|Nhập lại|Facebook|Zalo|Twitter|Like|Tweet|Email|Quay lại|Về trang chủ|»|>>|Nguồn:)",
     re.I,
 )
+# A comment form's fields left on a line of their own (only on the text shown to readers).
+_FORM_FIELD = re.compile(
+    r"^(?:Họ và tên|Họ tên|Email|E-mail|Điện thoại|Số điện thoại|Nội dung|Tiêu đề|Mã xác nhận|"
+    r"Mã bảo vệ|Gửi|Gửi bình luận|Nhập lại|Hủy|Huỷ)\s*[*:]?\s*$",
+    re.I,
+)
 _CAPTION_RE = re.compile(r"(?:^|[\s.(])Ảnh\s*:\s*[^\n]{0,40}\)?\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ]\)|[-–—•+*·▪●○◦])\s*")
 _NUMBER_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ]\))\s*")
@@ -181,6 +187,24 @@ def _clean_lines(text: str) -> tuple[list[str], dict]:
             meta["authors"] = [a.strip() for a in re.split(r"\s+[–-]\s+|,\s*", last) if a.strip()]
             body.pop()
     return body, meta
+
+
+def without_site_noise(text: str) -> str:
+    """The article as readers should see it: the lines the importer drops as site noise
+    (share and print bars, comment forms, related links after the text) removed, the
+    rest kept as written."""
+    kept: list[str] = []
+    seen_content = False
+    for line in normalize_text(text).split("\n"):
+        stripped = line.strip()
+        if seen_content and _NOISE_SECTION.match(stripped):
+            break
+        if _NOISE_LINE.match(stripped) or _FORM_FIELD.match(stripped):
+            continue
+        if len(stripped) > 60:
+            seen_content = True
+        kept.append(line if stripped else "")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
 def _table_row(line: str, section: list[str | None]) -> str | None:

@@ -63,3 +63,54 @@ def test_the_decision_page_has_bounded_queries(
     with django_assert_max_num_queries(3):
         response = client.get(history.decision.get_absolute_url() + "?page=2")
     assert response.status_code == 200
+
+
+def seed_text() -> str:
+    from pathlib import Path
+
+    import awards
+
+    path = Path(awards.__file__).parent / "demo_data" / "bac-ninh-khoi-kinh-te-ky-thuat-2019.txt"
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_source_page_names_the_publisher_in_full_without_page_noise(client, small_history):
+    from awards.importer import import_article_text
+    from awards.models import SourceDocument
+
+    import_article_text(seed_text(), source_url="https://example.org/tin-tuc/khoi-kinh-te-2019")
+    source = SourceDocument.objects.get(url="https://example.org/tin-tuc/khoi-kinh-te-2019")
+    assert source.publisher == "Đài Phát thanh và Truyền hình Bắc Ninh"  # not "BTV"
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert "Đài Phát thanh và Truyền hình Bắc Ninh" in html
+    assert (
+        '<a class="url" href="https://example.org/tin-tuc/khoi-kinh-te-2019" '
+        'rel="noopener nofollow">'
+    ) in html
+    text = html.split('class="source-text"')[1]
+    assert "Bằng khen của UBND tỉnh" in text  # the article is there
+    for noise in ("Gửi bình luận", "reset captcha", "Nhập lại", "Ý kiến bạn đọc"):
+        assert noise not in text
+    assert "Gửi bình luận" in source.raw_text  # the stored text stays as it came
+
+
+def test_page_noise_is_cut_but_prose_is_kept():
+    from awards.importer.segments import without_site_noise
+
+    article = "\n".join(
+        [
+            "Tiêu đề bài viết",
+            "Chia sẻ | In bài",
+            "Sáng 5/12, Khối thi đua các cơ quan tỉnh đã tổ chức hội nghị tổng kết năm 2023.",
+            "Họ và tên *",
+            "Email",
+            "Nội dung:",
+            "Tin liên quan",
+            "Một bài khác không thuộc bài viết này",
+        ]
+    )
+    shown = without_site_noise(article)
+    assert shown.splitlines() == [
+        "Tiêu đề bài viết",
+        "Sáng 5/12, Khối thi đua các cơ quan tỉnh đã tổ chức hội nghị tổng kết năm 2023.",
+    ]
