@@ -275,13 +275,19 @@ def award_objects(request, queryset: QuerySet) -> list[dict]:
     return objects
 
 
-@api_endpoint(*LIST_PARAMS)
-def awards(request):
-    """The award list's filters (``public.filters``), exactly, as JSON pages."""
+def awards_page(request) -> dict:
+    """One page of awards for the request's filters and paging (also the About page's
+    sample answer, so the documented output is the real one)."""
     filterset = filtered_nominations(request.GET, Nomination.objects.public())
     if not filterset.is_valid():
         raise ApiError(400, {"errors": filterset.errors.get_json_data(escape_html=False)})
     return paginated(request, stable_order(filterset.qs), lambda page: award_objects(request, page))
+
+
+@api_endpoint(*LIST_PARAMS)
+def awards(request):
+    """The award list's filters (``public.filters``), exactly, as JSON pages."""
+    return awards_page(request)
 
 
 @api_endpoint()

@@ -21,6 +21,7 @@ pages = [
     path("sources/", browse.source_index, name="sources"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision"),
+    path("about/", views.about, name="about"),
     path("healthz/", views.healthz, name="healthz"),
 ]
 reports = [

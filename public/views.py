@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from awards import exports
 from awards.models import Agency, AwardType, Bloc, Decision, EmulationYear, SourceDocument
-from public import queries, reports
+from public import opendata, queries, reports
 from public.caching import public_page
 from public.filters import LIST_PARAMS, active_filters, filename_parts, filtered_nominations
 from public.paging import CappedPaginator
@@ -148,6 +148,12 @@ def source_detail(request, pk):
     return render(
         request, "awards/source.html", {"source": source, **queries.source_records(source)}
     )
+
+
+@public_page()
+def about(request):
+    """About the data: owner, licence, method, last change, data dictionary and the API."""
+    return render(request, "awards/about.html", opendata.about_context(request))
 
 
 @public_page("page")

@@ -1,6 +1,8 @@
 """Where the records come from: the decision page, the source page and the About page."""
 
 import pytest
+from django.utils import timezone
+from django.utils.html import escape
 
 from awards.models import Nomination
 from tests.factories import DecisionFactory, NominationFactory
@@ -114,3 +116,59 @@ def test_page_noise_is_cut_but_prose_is_kept():
         "Tiêu đề bài viết",
         "Sáng 5/12, Khối thi đua các cơ quan tỉnh đã tổ chức hội nghị tổng kết năm 2023.",
     ]
+
+
+def test_the_about_page_names_owner_licence_and_last_change(client, small_history, settings):
+    settings.REGISTER_OWNER = "Ban Thi đua - Khen thưởng tỉnh Thử"
+    settings.REGISTER_CONTACT_EMAIL = "tdkt@example.org"
+    settings.OPEN_DATA_LICENCE = "CC BY 4.0"
+    latest = Nomination.objects.public().order_by("-updated_at").first()
+    response = client.get("/about/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ban Thi đua - Khen thưởng tỉnh Thử" in html
+    assert '<a href="mailto:tdkt@example.org">' in html
+    assert 'rel="license noopener">CC BY 4.0</a>' in html
+    local = timezone.localtime(latest.updated_at)
+    assert f'<time datetime="{local.isoformat()}">{local:%d/%m/%Y %H:%M}</time>' in html
+    assert 'href="/about/"' in html  # in the footer of every page
+    assert 'href="/about/"' in client.get("/").content.decode()
+
+
+def test_the_data_dictionary_lists_every_export_column_with_its_meaning(client, small_history):
+    from awards import exports
+    from public.opendata import data_dictionary
+
+    html = client.get("/about/").content.decode()
+    section = html.split('id="dictionary-heading"')[1].split("</section>")[0]
+    headers = [str(column.header) for column in exports.COLUMNS]
+    positions = [section.index(f"<code>{escape(header)}</code>") for header in headers]
+    assert positions == sorted(positions)  # in file order
+    assert section.count("<tr>") == len(headers) + 1
+    # a column added to the exports needs its meaning written in public/opendata.py
+    assert all(entry.meaning for entry in data_dictionary())
+
+
+def test_the_apis_sample_answer_is_the_real_one(client, small_history):
+    import html as html_module
+    import json
+
+    page = client.get("/about/").content.decode()
+    shown = page.split('<pre class="api-sample"><code>')[1].split("</code></pre>")[0]
+    url = html_module.unescape(page.split("<p><code>curl '")[1].split("'</code></p>")[0])
+    assert url == "http://testserver/api/v1/awards/?page_size=1"
+    assert json.loads(html_module.unescape(shown)) == json.loads(client.get(url).content)
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_the_about_page_has_bounded_queries(
+    client, history_factory, django_assert_max_num_queries, settings, size
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    history_factory(size)
+    with django_assert_max_num_queries(5):
+        assert client.get("/about/").status_code == 200
+
+
+def test_the_about_page_of_an_empty_register(client):
+    assert client.get("/about/").status_code == 200
