@@ -376,10 +376,12 @@ def targets() -> dict:
 
     renamed = AgencyName.objects.filter(valid_to__isnull=False).select_related("agency").first()
     person = Nomination.objects.public().filter(person__isnull=False).values("person__slug")[:1]
+    decision = Nomination.objects.public().filter(decision__isnull=False).values("decision_id")[:1]
     return {
         "agency": renamed.agency.slug,
         "former_name": renamed.name,
         "person": person[0]["person__slug"],
+        "decision": decision[0]["decision_id"],
     }
 
 
@@ -543,6 +545,11 @@ def main() -> None:
         "people index, page 5": "/people/?page=5",
         "person": f"/people/{found['person']}/",
         "sources index": "/sources/",
+        "decision": f"/decisions/{found['decision']}/",
+        "about": "/about/",
+        "api awards": "/api/v1/awards/",
+        "api awards, filtered": "/api/v1/awards/?year_from=2015&status=awarded&sort=-name&page=3",
+        "api agencies, 100 a page": "/api/v1/agencies/?page_size=100",
     }
     if args.only:
         pages = {k: v for k, v in pages.items() if any(o in k for o in args.only)}

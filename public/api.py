@@ -217,6 +217,7 @@ def award_objects(request, queryset: QuerySet) -> list[dict]:
         *AWARD_VALUES)]  # fmt: skip
     agency_base = site_url(request, "awards:agency", slug="x")[:-2]
     people_base = site_url(request, "awards:award_list") + "?person="
+    decision_base = site_url(request, "awards:decision", pk=1)[:-2]
     objects = []
     for r in rows:
         collective = r["agency__slug"] is not None
@@ -234,6 +235,7 @@ def award_objects(request, queryset: QuerySet) -> list[dict]:
                 "number": r["decision__number"],
                 "date": r["decision__date"],
                 "issuer": r["decision__issuer"],
+                "page": decision_base + str(r["decision_id"]) + "/",
             }
         source = None
         if r["source_id"]:

@@ -40,6 +40,14 @@ def test_awards_are_only_public_with_names_then_and_now(client, small_history):
     assert early["name_at_award"] == "Sở Thương mại"
     assert early["current_name"] == "Sở Công thương"
     assert early["url"] == f"http://testserver/agencies/{h.renamed.slug}/"
+    awarded = next(r for r in data["results"] if r["status"] == "awarded")
+    assert awarded["decision"] == {
+        "id": h.decision.pk,
+        "number": h.decision.number,
+        "date": "2020-03-15",
+        "issuer": "Chủ tịch UBND tỉnh Bắc Ninh",
+        "page": f"http://testserver/decisions/{h.decision.pk}/",
+    }
     # the fields are the documented ones, in order
     assert list(early) == [field.name for field in api.award_fields()]
 
