@@ -29,21 +29,24 @@ KINDS = {
     "number": _("whole number"),
     "text": _("free text"),
     "status": _("status label"),
+    "recipient": _("label: collective or individual"),
     "date": _("date, YYYY-MM-DD"),
 }
-# What each column means, by its Vietnamese header (the files' headers are Vietnamese).
+# What each column means, by its header's message id (the header itself is in the
+# interface language, as in the files).
 MEANINGS = {
-    "Năm": _("The achievement year the award is for (usually decided the year after)."),
-    "Khối/Cụm thi đua": _("The emulation bloc or cluster that proposed it, by its current name."),
-    "Tên đơn vị/cá nhân khi khen thưởng": _(
-        "The unit or person as named at the time of the award."
-    ),
-    "Tên hiện nay": _("The same unit or person by today's name (the same if never renamed)."),
-    "Hình thức khen thưởng": _("The award: an emulation title or a form of commendation."),
-    "Trạng thái": _("Awarded (a decision granted it) or proposed (not decided yet)."),
-    "Số quyết định": _("The number of the decision that granted it, e.g. 163/QĐ-UBND."),
-    "Ngày quyết định": _("The date of that decision."),
-    "Nguồn": _("The published source the record was taken from: its title, else its address."),
+    "Year": _("The achievement year the award is for (usually decided the year after)."),
+    "Emulation bloc": _("The emulation bloc or cluster that proposed it, by its current name."),
+    "Name when awarded": _("The unit or person as named at the time of the award."),
+    "Name today": _("The same unit or person by today's name (the same if never renamed)."),
+    "Collective or individual": _("Whether a unit (collective) or a person was awarded."),
+    "Unit (of an individual)": _("For a person, the unit they worked in, as named that year."),
+    "Award": _("The award: an emulation title or a form of commendation."),
+    "Status": _("Awarded (a decision granted it) or proposed (not decided yet)."),
+    "Decision number": _("The number of the decision that granted it, e.g. 163/QĐ-UBND."),
+    "Decision date": _("The date of that decision."),
+    "Source": _("The published source the record was taken from: its title, else its address."),
+    "Source address": _("The web address of that source, when known."),
 }
 SAMPLE_QUERY = "page_size=1"
 
@@ -58,15 +61,15 @@ class DictionaryEntry:
 def data_dictionary() -> list[DictionaryEntry]:
     """One entry per exported column, in file order; a column without a written meaning is
     still listed (a test asks for the meaning)."""
-    with translation.override("vi"):
-        headers = [str(column.header) for column in exports.COLUMNS]
+    with translation.override(None):  # no catalogue: the message ids
+        keys = [str(column.header) for column in exports.COLUMNS]
     return [
         DictionaryEntry(
             header=str(column.header),
             kind=str(KINDS.get(column.kind, column.kind)),
             meaning=str(MEANINGS.get(key, "")),
         )
-        for key, column in zip(headers, exports.COLUMNS, strict=True)
+        for key, column in zip(keys, exports.COLUMNS, strict=True)
     ]
 
 
