@@ -9,17 +9,38 @@ The exact row layout of the form is to be checked against the circular.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Count, F, Q
-from django.utils import translation
+from django.utils.translation import gettext, pgettext_lazy
 
 from awards.exports import Sheet
 from awards.models import AwardType, Nomination
 
-NO_BLOC = "Không thuộc khối/cụm"
+NO_BLOC = pgettext_lazy("report", "Not in a bloc")
+# Defaults for the issuer of the printed report, when the settings do not name one.
+DEFAULT_PROVINCE = "Bắc Ninh"
+DEFAULT_OWNER = "Ban Thi đua - Khen thưởng tỉnh Bắc Ninh"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues the report (its official header): the province and the board."""
+
+    province: str
+    board: str
+
+
+def issuer() -> Issuer:
+    """From the settings the About page reads (REGISTER_PROVINCE, REGISTER_OWNER)."""
+    return Issuer(
+        province=getattr(settings, "REGISTER_PROVINCE", DEFAULT_PROVINCE),
+        board=getattr(settings, "REGISTER_OWNER", DEFAULT_OWNER),
+    )
 
 
 @dataclass
@@ -74,7 +95,7 @@ def summary_lines(year: int) -> list[SummaryLine]:
     )
     lines = []
     for (bloc, award), group in groupby(rows, key=lambda r: (r[0], r[1])):
-        line = SummaryLine(bloc=bloc or NO_BLOC, award=award)
+        line = SummaryLine(bloc=bloc or str(NO_BLOC), award=award)
         for *_, name, status in group:
             (line.awarded if status == Nomination.Status.AWARDED else line.proposed).append(name)
         lines.append(line)
@@ -102,16 +123,23 @@ def statistics_lines(year: int) -> list[StatisticsLine]:
     return sorted(lines, key=lambda line: order.get(line.category, 2))
 
 
-# Files are in Vietnamese whatever the interface language (see awards.exports).
+# Headers in the interface language, as the award list's (see awards.exports).
 SUMMARY_HEADER = (
-    "Khối/Cụm thi đua",
-    "Hình thức khen thưởng",
-    "Số lượng",
-    "Đã khen thưởng",
-    "Đề nghị",
+    pgettext_lazy("report column", "Emulation bloc"),
+    pgettext_lazy("report column", "Award"),
+    pgettext_lazy("report column", "Count"),
+    pgettext_lazy("report column", "Awarded"),
+    pgettext_lazy("report column", "Proposed"),
 )
 SUMMARY_WIDTHS = (40, 40, 10, 80, 80)
-STATISTICS_HEADER = ("Loại", "Cấp quyết định", "Hình thức", "Tổng số", "Tập thể", "Cá nhân")
+STATISTICS_HEADER = (
+    pgettext_lazy("report column", "Category"),
+    pgettext_lazy("report column", "Deciding level"),
+    pgettext_lazy("report column", "Form"),
+    pgettext_lazy("report column", "Total"),
+    pgettext_lazy("report column", "Collectives"),
+    pgettext_lazy("report column", "Individuals"),
+)
 STATISTICS_WIDTHS = (16, 22, 46, 10, 10, 10)
 
 
@@ -120,12 +148,11 @@ def summary_rows(lines: list[SummaryLine]) -> Iterator[tuple]:
         yield (line.bloc, line.award, line.count, "; ".join(line.awarded), "; ".join(line.proposed))
 
 
-def statistics_rows(year: int) -> Iterator[tuple]:
-    """The statutory table with the catalogue's Vietnamese labels, whatever the interface's."""
-    lines = statistics_lines(year)
-    with translation.override("vi"):
-        categories = {value: str(label) for value, label in AwardType.Category.choices}
-        levels = {value: str(label) for value, label in AwardType.Level.choices}
+def statistics_rows(year: int, lines: list[StatisticsLine] | None = None) -> Iterator[tuple]:
+    """The statutory table with the catalogue's labels in the interface language."""
+    lines = statistics_lines(year) if lines is None else lines
+    categories = {value: str(label) for value, label in AwardType.Category.choices}
+    levels = {value: str(label) for value, label in AwardType.Level.choices}
     for line in lines:
         yield (
             categories.get(line.category, line.category),
@@ -137,20 +164,55 @@ def statistics_rows(year: int) -> Iterator[tuple]:
         )
 
 
-def report_sheets(year: int) -> list[Sheet]:
-    """The yearly report as two worksheets, for the XLSX download."""
+def title_block(title: str, *, today: datetime.date | None = None) -> list[tuple]:
+    """The rows above a sheet's table: its title, the issuer, the date of export."""
+    today = today or datetime.date.today()
+    who = issuer()
+    return [
+        (title,),
+        (who.board,),
+        (gettext("Province: %(province)s") % {"province": who.province},),
+        (gettext("Exported on %(date)s") % {"date": f"{today:%d/%m/%Y}"},),
+        (),
+    ]
+
+
+def report_sheets(year: int, *, today: datetime.date | None = None) -> list[Sheet]:
+    """The yearly report as two worksheets for the XLSX download, each with a title
+    block (the issuer, the year, the date of export) and a total row."""
+    lines = summary_lines(year)
+    statistics = statistics_lines(year)
+    total = gettext("Total")
     return [
         Sheet(
-            title=f"Tổng hợp {year}",
-            rows=summary_rows(summary_lines(year)),
+            title=gettext("Summary %(year)s") % {"year": year},
+            rows=summary_rows(lines),
             header=SUMMARY_HEADER,
             widths=SUMMARY_WIDTHS,
+            preamble=title_block(
+                gettext("Award summary by bloc and award, %(year)s") % {"year": year}, today=today
+            ),
+            footer=[(total, "", sum(line.count for line in lines), "", "")],
         ),
         Sheet(
-            title=f"Thống kê {year}",
-            rows=statistics_rows(year),
+            title=gettext("Statistics %(year)s") % {"year": year},
+            rows=statistics_rows(year, statistics),
             header=STATISTICS_HEADER,
             widths=STATISTICS_WIDTHS,
+            preamble=title_block(
+                gettext("Statistics of awards by form and level, %(year)s") % {"year": year},
+                today=today,
+            ),
+            footer=[
+                (
+                    total,
+                    "",
+                    "",
+                    sum(s.total for s in statistics),
+                    sum(s.collectives for s in statistics),
+                    sum(s.individuals for s in statistics),
+                )
+            ],
         ),
     ]
 
@@ -167,6 +229,8 @@ def report_context(year: int) -> dict:
     statistics = statistics_lines(year)
     return {
         "year": year,
+        "issuer": issuer(),
+        "today": datetime.date.today(),
         "lines": summary_lines(year),
         "statistics": statistics,
         "totals": {

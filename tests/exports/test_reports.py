@@ -1,6 +1,7 @@
 """The yearly summary and statutory statistics: page, CSV and XLSX, public records only."""
 
 import csv
+import datetime
 import io
 from pathlib import Path
 
@@ -138,22 +139,70 @@ def test_xlsx_has_both_tables(client, year_2019, django_assert_max_num_queries):
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     response.close()
     summary, statistics = book.worksheets
-    assert summary.freeze_panes == statistics.freeze_panes == "A2"
+    # Five rows of title block, then the header: the panes freeze below it.
+    assert summary.freeze_panes == statistics.freeze_panes == "A7"
     values = list(summary.iter_rows(values_only=True))
-    assert values[0] == reports.SUMMARY_HEADER
-    assert values[1][:3] == ("Khối các sở, ban, ngành tổng hợp", "Cờ thi đua của UBND tỉnh", 2)
+    assert values[5] == reports.SUMMARY_HEADER
+    assert values[6][:3] == ("Khối các sở, ban, ngành tổng hợp", "Cờ thi đua của UBND tỉnh", 2)
     stats = list(statistics.iter_rows(values_only=True))
     assert ("Danh hiệu thi đua", "Tỉnh", "Cờ thi đua của UBND tỉnh", 1, 1, 0) in stats
 
 
-def test_statistics_labels_are_the_catalogues_in_vietnamese(year_2019):
+def test_xlsx_has_a_title_block_and_a_total_row(client, year_2019, settings):
+    settings.REGISTER_PROVINCE = "Lạng Sơn"
+    settings.REGISTER_OWNER = "Ban Thi đua - Khen thưởng tỉnh Lạng Sơn"
+    response = client.get(reverse("reports:year", args=[2019]), {"format": "xlsx"})
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    response.close()
+    summary, statistics = book.worksheets
+    top = [row[0] for row in summary.iter_rows(max_row=4, values_only=True)]
+    assert top[0] == "Tổng hợp khen thưởng theo khối thi đua và hình thức khen thưởng, năm 2019"
+    assert top[1] == "Ban Thi đua - Khen thưởng tỉnh Lạng Sơn"
+    assert top[2] == "Tỉnh: Lạng Sơn"
+    assert top[3] == f"Ngày xuất: {datetime.date.today():%d/%m/%Y}"
+    assert summary["A1"].font.bold and summary["A6"].font.bold
+    last = list(summary.iter_rows(values_only=True))[-1]
+    assert last[:3] == ("Tổng cộng", None, 3)  # two flags and one soldier
+    assert summary.cell(summary.max_row, 1).font.bold
+    totals = list(statistics.iter_rows(values_only=True))[-1]
+    assert totals[0] == "Tổng cộng" and totals[3:] == (2, 1, 1)
+
+
+def test_report_headers_follow_the_interface_language(client, year_2019):
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("reports:year", args=[2019]), {"format": "csv"})
+    assert read_csv(response)[0] == ["Emulation bloc", "Award", "Count", "Awarded", "Proposed"]
+    response = client.get(
+        reverse("reports:year", args=[2019]), {"format": "csv", "table": "statistics"}
+    )
+    rows = read_csv(response)
+    assert rows[0][:3] == ["Category", "Deciding level", "Form"]
+    assert rows[1][0] == "Emulation title (danh hiệu thi đua)"
+
+
+def test_the_printout_has_an_official_header(client, year_2019, settings):
+    settings.REGISTER_PROVINCE = "Lạng Sơn"
+    settings.REGISTER_OWNER = "Ban Thi đua - Khen thưởng tỉnh Lạng Sơn"
+    body = client.get(reverse("reports:year", args=[2019])).content.decode()
+    header = body.split('<header class="official-header">')[1].split("</header>")[0]
+    assert "Ủy ban nhân dân tỉnh Lạng Sơn" in header
+    assert "Ban Thi đua - Khen thưởng tỉnh Lạng Sơn" in header
+    assert "Cộng hòa xã hội chủ nghĩa Việt Nam" in header
+    today = datetime.date.today()
+    assert f"Lạng Sơn, ngày {today:%d} tháng {today:%m} năm {today:%Y}" in header
+    css = Path(finders.find("css/report.css")).read_text(encoding="utf-8")
+    print_rules = css.split("@media print")[1]
+    assert ".official-header { display: grid" in print_rules
+
+
+def test_statistics_labels_follow_the_interface_language(year_2019):
     from django.utils import translation
 
     from awards.models import AwardType
 
-    with translation.override("en"):
-        rows = list(reports.statistics_rows(2019))
-    with translation.override("vi"):
-        levels = {str(label) for _v, label in AwardType.Level.choices}
-        categories = {str(label) for _v, label in AwardType.Category.choices}
-    assert rows and all(row[0] in categories and row[1] in levels for row in rows)
+    for language in ("en", "vi"):
+        with translation.override(language):
+            rows = list(reports.statistics_rows(2019))
+            levels = {str(label) for _v, label in AwardType.Level.choices}
+            categories = {str(label) for _v, label in AwardType.Category.choices}
+        assert rows and all(row[0] in categories and row[1] in levels for row in rows)

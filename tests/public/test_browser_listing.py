@@ -1,11 +1,12 @@
 """The award list's filter chips and paging, the reports on a phone, in a real browser."""
 
 import os
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from tests.public.conftest import History
+from tests.public.conftest import LAST_YEAR, History
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +75,55 @@ def test_the_list_fits_a_phone(site, phone):
     phone.goto(site + "/awards/?kind=collective&year_from=2018&page=2")
     shoot(phone, "list-390")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_report_fits_a_phone(site, phone):
+    phone.goto(site + f"/reports/{LAST_YEAR - 1}/")
+    shoot(phone, "report-390")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+# The rendered size of each visible label: its font size times the SVG's scale.
+RENDERED_LABEL_SIZES = """() => [...document.querySelectorAll('svg.bar-chart text')]
+  .filter(t => getComputedStyle(t).display !== 'none')
+  .map(t => {
+    const svg = t.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return parseFloat(getComputedStyle(t).fontSize) * scale;
+  })"""
+VISIBLE_YEAR_LABELS = """() => [...document.querySelectorAll('svg.bar-chart text.label')]
+  .filter(t => getComputedStyle(t).display !== 'none').map(t => t.getBoundingClientRect())"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chart_labels_are_legible_and_never_overlap(site, browser, width):
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site + "/")
+        shoot(page, f"home-{width}")
+        if os.environ.get("SCREENSHOT_DIR"):
+            chart = page.locator("figure.chart").first
+            chart.screenshot(path=str(SCREENSHOTS / f"chart-{width}.png"))
+        sizes = page.evaluate(RENDERED_LABEL_SIZES)
+        assert sizes and min(sizes) >= 11
+        boxes = page.evaluate(VISIBLE_YEAR_LABELS)
+        assert len(boxes) >= 2
+        assert all(a["right"] <= b["left"] for a, b in pairwise(boxes))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()
+
+
+def test_the_report_at_desktop_width(site, browser):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site + f"/reports/{LAST_YEAR - 1}/")
+        shoot(page, "report-1280")
+        assert page.locator(".official-header").is_hidden()  # for the printout only
+        page.emulate_media(media="print")
+        assert page.locator(".official-header").is_visible()
+        assert page.locator(".site-header").is_hidden()
+    finally:
+        context.close()
