@@ -22,9 +22,6 @@ from awards.exports import Sheet
 from awards.models import AwardType, Nomination
 
 NO_BLOC = pgettext_lazy("report", "Not in a bloc")
-# Defaults for the issuer of the printed report, when the settings do not name one.
-DEFAULT_PROVINCE = "Bắc Ninh"
-DEFAULT_OWNER = "Ban Thi đua - Khen thưởng tỉnh Bắc Ninh"
 
 
 @dataclass(frozen=True)
@@ -37,10 +34,7 @@ class Issuer:
 
 def issuer() -> Issuer:
     """From the settings the About page reads (REGISTER_PROVINCE, REGISTER_OWNER)."""
-    return Issuer(
-        province=getattr(settings, "REGISTER_PROVINCE", DEFAULT_PROVINCE),
-        board=getattr(settings, "REGISTER_OWNER", DEFAULT_OWNER),
-    )
+    return Issuer(province=settings.REGISTER_PROVINCE, board=settings.REGISTER_OWNER)
 
 
 @dataclass
