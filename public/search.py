@@ -25,7 +25,7 @@ same results on SQLite and PostgreSQL, measured by ``benchmarks/search_quality.p
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
@@ -154,22 +154,33 @@ def _typo_limit(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
-def _row_covers(row: frozenset, word: str) -> bool:
-    return word in row or any(x.startswith(word) for x in row)
-
-
 @dataclass
 class Vocabulary:
-    """Every word of the register's names with how often it occurs, the words of each
-    agency, bloc and person (``rows``, to check a correction against), and their names."""
+    """Every word of the register's names with how often it occurs, which agencies, blocs
+    and people hold it (``rows``: all their words; ``named``: the words of their names),
+    to check a correction against, and their names for "Did you mean"."""
 
     counts: dict[str, int]
     words: list[str]  # sorted, for prefix look-ups
-    rows: list[tuple[frozenset, frozenset]]  # (words of its names, all its words)
+    rows: dict[str, frozenset]  # word → ids of the rows holding it
+    named: dict[str, frozenset]  # word → ids of the rows whose names hold it
     names: list[tuple[str, str, str]]  # (folded name, name, url) of agencies, blocs, people
 
+    def _starting(self, prefix: str) -> list[str]:
+        i = bisect.bisect_left(self.words, prefix)
+        found = []
+        while i < len(self.words) and self.words[i].startswith(prefix):
+            found.append(self.words[i])
+            i += 1
+        return found
+
+    def holders(self, word: str, index: dict | None = None) -> frozenset:
+        """Ids of the rows with a word that ``word`` begins (as the database matches)."""
+        index = self.rows if index is None else index
+        return frozenset().union(*(index.get(w, ()) for w in self._starting(word)))
+
     def knows(self, word: str) -> bool:
-        """Whether ``word`` begins some word of the register (as the search matches)."""
+        """Whether ``word`` begins some word of the register."""
         i = bisect.bisect_left(self.words, word)
         return i < len(self.words) and self.words[i].startswith(word)
 
@@ -186,10 +197,15 @@ class Vocabulary:
         found = self.near(word)
         return found[0][0] if found else None
 
+    def _holding_all(self, words: list[str]) -> frozenset | None:
+        """Ids of the rows holding every word; None when there are no words."""
+        words = _words(" ".join(words))
+        sets = sorted((self.holders(w) for w in words), key=len)
+        return sets[0].intersection(*sets[1:]) if sets else None
+
     def finds(self, words: list[str]) -> bool:
         """Whether one agency, bloc or person has every word (as the database would say)."""
-        words = _words(" ".join(words))
-        return any(all(_row_covers(row, w) for w in words) for _names, row in self.rows)
+        return bool(self._holding_all(words))
 
     def fix_one(self, words: list[str]) -> list[str] | None:
         """``words`` with the one word replaced that makes some row hold them all, if any:
@@ -200,44 +216,58 @@ class Vocabulary:
         for i, word in enumerate(words):
             if word in STOPWORDS or word.isdigit():
                 continue
-            others = _words(" ".join(words[:i] + words[i + 1 :]))
-            rows = [r for r in self.rows if all(_row_covers(r[1], w) for w in others)]
-            if not rows:
+            rows = self._holding_all(words[:i] + words[i + 1 :])
+            if rows is not None and not rows:
                 continue
             for candidate, edits in self.near(word):
-                in_names = sum(_row_covers(names, candidate) for names, _all in rows)
-                agree = sum(_row_covers(row, candidate) for _names, row in rows)
+                holders = self.exact(candidate)
+                agree = len(holders if rows is None else holders & rows)
+                if not agree:
+                    continue
+                named = self.exact(candidate, self.named)
+                in_names = len(named if rows is None else named & rows)
                 length = abs(len(candidate) - len(word))
                 key = (edits, -in_names, -agree, length, -self.counts[candidate])
-                if agree and (best is None or key < best[0]):
+                if best is None or key < best[0]:
                     best = (key, i, candidate)
         if best is None:
             return None
         _key, i, candidate = best
         return [*words[:i], candidate, *words[i + 1 :]]
 
+    def exact(self, word: str, index: dict | None = None) -> frozenset:
+        """Ids of the rows holding ``word`` itself (a candidate is a whole known word)."""
+        return (self.rows if index is None else index).get(word, frozenset())
+
 
 def vocabulary() -> Vocabulary:
     def compute():
         counts: Counter = Counter()
-        rows, names = [], []
+        rows, named, names = defaultdict(set), defaultdict(set), []
         links = Links()
+
+        def add(words: set, name_words: set) -> None:
+            row = len(names)
+            counts.update(words)
+            for word in words:
+                rows[word].add(row)
+            for word in name_words:
+                named[word].add(row)
+
         for model, pattern in ((Agency, links.agency), (Bloc, links.bloc)):
             for name, slug, text in model.objects.values_list("name", "slug", "search_text"):
-                words = match_key(text).split()
-                counts.update(words)
-                named = " ".join(expand(n) for n in search_names(text))
-                rows.append((frozenset(named.split()), frozenset(words)))
+                in_names = " ".join(expand(n) for n in search_names(text))
+                add(set(match_key(text).split()), set(in_names.split()))
                 names.append((match_key(name), name, links.join(pattern, slug)))
         for name, slug, text in Person.objects.values_list("full_name", "slug", "search_text"):
-            words = frozenset(match_key(text).split())
-            counts.update(words)
-            rows.append((words, words))
+            words = set(match_key(text).split())
+            add(words, words)
             names.append((match_key(name), name, links.join(links.person, slug)))
         for phrase in award_phrases():
             counts.update(phrase.words)
         counts.update(w for short in ABBREVIATIONS for w in match_key(short).split())
-        return Vocabulary(dict(counts), sorted(counts), rows, names)
+        freeze = lambda index: {w: frozenset(ids) for w, ids in index.items()}  # noqa: E731
+        return Vocabulary(dict(counts), sorted(counts), freeze(rows), freeze(named), names)
 
     return lookup("search-vocabulary", compute)
 

@@ -114,6 +114,21 @@ def test_typos_are_forgiven_on_every_database(agencies):
     assert agency_hits("so ke hoahc dau tu")[0] == "Sở Kế hoạch & Đầu tư"  # letters swapped
 
 
+def test_a_typo_is_fixed_by_the_word_the_other_words_agree_with(db):
+    AgencyFactory(name="Sở Giáo dục và Đào tạo")
+    BlocFactory(name="Khối thi đua các sở")  # "thi" is as near to "tai" as "tao"
+    PersonFactory(full_name="Trần Văn Đức")
+    AgencyFactory(name="Khu di tích Đền Đô")  # "du" and "dua" are as near to "duk"
+    AgencyFactory(name="Ban Thi đua")
+    results = site_search("so giao duc va dao tai")  # "tai" is a word of its own
+    assert (results.corrected, results.agencies[0].name) == (
+        "so giao duc va dao tao",
+        "Sở Giáo dục và Đào tạo",
+    )
+    results = site_search("tran van duk")
+    assert (results.corrected, results.people[0].full_name) == ("tran van duc", "Trần Văn Đức")
+
+
 @pytest.fixture
 def provinces(db):
     """The same department in two provinces, in a bloc, with awards."""
