@@ -29,7 +29,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
-from urllib.parse import urlencode
 
 from django.db.models import (
     Case,
@@ -45,6 +44,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Length
+from django.http import QueryDict
 from django.urls import reverse
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -530,26 +530,21 @@ def _award_types(word_lists: list[list[str]], understood: Understood):
     return hits, best
 
 
-def _awards(understood: Understood, word_lists, agencies_q, people_q) -> AwardsHit:
-    nominations = Nomination.objects.public()
-    params = {}
+def _awards(understood: Understood) -> AwardsHit:
+    """Through the award list's own FilterSet, so the count is the list's count."""
+    from public.filters import filtered_nominations  # it imports this module
+
+    params = QueryDict(mutable=True)
     if understood.award:
-        nominations = nominations.filter(award_type__code=understood.award.code)
         params["award_type"] = understood.award.code
     if understood.year:
-        nominations = nominations.filter(year_id=understood.year)
-        params.update(year_from=understood.year, year_to=understood.year)
-    if word_lists:
-        nominations = nominations.filter(
-            Q(agency__in=Agency.objects.filter(agencies_q))
-            | Q(person__in=Person.objects.filter(people_q))
-        )
+        params.update({"year_from": understood.year, "year_to": understood.year})
+    if understood.words:
         params["q"] = " ".join(understood.words)
-    rows = record_rows(
-        nominations.order_by("-year_id", "award_type__precedence", "nominee_name", "pk")[
-            :AWARD_ROWS
-        ]
-    )
+    filterset = filtered_nominations(params, Nomination.objects.public())
+    nominations = filterset.qs if filterset.is_valid() else Nomination.objects.none()
+    order = ("-year_id", "award_type__precedence", "nominee_name", "pk")
+    rows = record_rows(nominations.order_by(*order)[:AWARD_ROWS])
     links = Links()
     award = understood.award
     return AwardsHit(
@@ -558,7 +553,7 @@ def _awards(understood: Understood, word_lists, agencies_q, people_q) -> AwardsH
         year=understood.year,
         rows=rows,
         count=nominations.count() if len(rows) == AWARD_ROWS else len(rows),
-        list_url=reverse("awards:award_list") + "?" + urlencode(params),
+        list_url=reverse("awards:award_list") + "?" + params.urlencode(),
     )
 
 
@@ -605,7 +600,7 @@ def _run(text: str, limit: int) -> SearchResults:
         more |= {"people"} if cut else set()
     results.award_types, best["award_types"] = _award_types(word_lists, understood)
     if understood.has_filters:
-        results.awards = _awards(understood, word_lists, text_q(word_lists), text_q(word_lists))
+        results.awards = _awards(understood)
     results.more = frozenset(more)
     # Kinds in the order of their best match; the filtered awards answer first.
     found = [kind for kind in KINDS if getattr(results, kind)]

@@ -20,8 +20,9 @@ PAGES = {
     "award_list_xlsx": (lambda h: "/awards/?year_from=2017&kind=individual&format=xlsx", 2),
     "source": (lambda h: h.source.get_absolute_url(), 6),
     "search": (lambda h: "/search/?q=so+kh%26dt", 6),
-    # A typo, an award and a year: a first pass, the vocabulary, a second pass.
-    "search_typo_award": (lambda h: "/search/?q=so+cong+thuogn+bang+khen+tinh+2019", 14),
+    # A typo, an award and a year: a first pass, the vocabulary, a second pass (the awards
+    # through the list's FilterSet, its text filter two id queries each).
+    "search_typo_award": (lambda h: "/search/?q=so+cong+thuogn+bang+khen+tinh+2019", 18),
     "search_nothing": (lambda h: "/search/?q=zzzz+qqqq", 7),  # with "Did you mean"
     "award_list_invalid": (lambda h: "/awards/?year_to=abc", 3),
     "report_index": (lambda h: "/reports/", 1),
