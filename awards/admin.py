@@ -62,6 +62,19 @@ class ScopedAdmin:
     def get_queryset(self, request):
         return roles.scope_queryset(super().get_queryset(request), request.user)
 
+    def response_action(self, request, queryset):
+        """A selection that is no list of ids (tampered: "4\x00", "abc") is said, not a 500."""
+        pk = self.model._meta.pk
+        try:
+            for value in request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME):
+                pk.to_python(value)
+        except ValidationError:
+            self.message_user(
+                request, _("The selection was not understood: nothing was done."), messages.ERROR
+            )
+            return None
+        return super().response_action(request, queryset)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         return forms.service_form(

@@ -30,6 +30,21 @@ class ServiceModelForm(forms.ModelForm):
     user = None
     reverting = False  # django-simple-history's revert form: compare with the record as it is
 
+    def full_clean(self):
+        super().full_clean()
+        # The admin's autocomplete widgets look a submitted value up again to show it; a value
+        # that is no id at all ("9\x00", "abc") would fail that query: show the field empty,
+        # beside its error.
+        refused = [
+            name
+            for name, field in self.fields.items()
+            if name in self._errors and isinstance(field, forms.ModelChoiceField)
+        ]
+        if refused and self.is_bound:
+            self.data = self.data.copy()
+            for name in refused:
+                self.data[self.add_prefix(name)] = ""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if hasattr(self._meta.model, "version") and "version" in {

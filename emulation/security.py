@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Sum
 
+from emulation.failures import render_failure
+
 
 class PermissionsPolicyMiddleware:
     """Sends ``Permissions-Policy``: the register needs no camera, location, payment…"""
@@ -20,6 +22,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class RefuseNulInQueryMiddleware:
+    """A NUL in the query string is a 400 on every URL, the admin's lists and filters too.
+
+    PostgreSQL cannot hold a NUL in text: a lookup with one fails inside the database, and
+    no page has a use for it. (Forms refuse a NUL in a posted field themselves.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in v for v in values)
+               for key, values in request.GET.lists()):  # fmt: skip
+            return render_failure(request, "400.html", 400)
+        return self.get_response(request)
 
 
 def client_ip(request) -> str:

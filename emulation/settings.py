@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "emulation.security.PermissionsPolicyMiddleware",
+    "emulation.security.RefuseNulInQueryMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "emulation.middleware.ChosenLanguageMiddleware",

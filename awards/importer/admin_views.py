@@ -317,8 +317,24 @@ def _apply_corrections(post, i: int, article, resolutions) -> None:
     resolutions["leader_blocs"] = bloc_res
 
 
+# more articles than one preview ever shows: a tampered count, not a page to loop over
+MAX_CONFIRMED_ARTICLES = 100
+
+
 def _confirm(request, model_admin):
-    count = int(request.POST.get("count", "0") or 0)
+    # The preview refused any article with a NUL, but the confirm form comes back from the
+    # browser (hidden text, edited names): PostgreSQL cannot store a NUL, so refuse it here too.
+    if any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in request.POST.lists()
+    ):
+        messages.error(
+            request, _("A NUL character is not text: the form was refused, nothing was saved.")
+        )
+        return redirect(reverse("admin:awards_sourcedocument_import"))
+    try:
+        count = min(int(request.POST.get("count", "0") or 0), MAX_CONFIRMED_ARTICLES)
+    except ValueError:
+        count = 0
     resolver = Resolver()
     for i in range(count):
         text = request.POST.get(f"a{i}-text", "")
