@@ -124,6 +124,7 @@ def test_the_report_at_desktop_width(site, browser):
         assert page.locator(".official-header").is_hidden()  # for the printout only
         page.emulate_media(media="print")
         assert page.locator(".official-header").is_visible()
+        shoot(page, "report-print")
         assert page.locator(".site-header").is_hidden()
     finally:
         context.close()
