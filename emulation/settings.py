@@ -93,8 +93,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "emulation.security.PermissionsPolicyMiddleware",
-    "emulation.security.RefuseNulInQueryMiddleware",
     "csp.middleware.CSPMiddleware",
+    # after CSP: its 400 page carries the same headers as any other page
+    "emulation.security.RefuseNulInQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "emulation.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
