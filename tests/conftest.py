@@ -4,6 +4,7 @@ import importlib
 import os
 
 import pytest
+from django.conf import settings
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
@@ -84,3 +85,15 @@ def fresh_page_cache():
     from django.core.cache import caches
 
     caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language. A request's language stays active
+    in its thread after the response (LocaleMiddleware does not undo it), so a test that
+    spoke English left the next one reading English messages."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
