@@ -16,7 +16,7 @@ from awards.text import ALPHABET
 from public import queries
 from public.caching import public_page
 from public.filters import bloc_choices
-from public.paging import CappedPaginator
+from public.paging import CappedPaginator, page_or_404
 
 AGENCIES_PAGE_SIZE = 100
 PEOPLE_PAGE_SIZE = 100
@@ -48,7 +48,7 @@ class AgencyFilter(django_filters.FilterSet):
 
 
 def paged(queryset, request, per_page: int, fetch):
-    return CappedPaginator(queryset, per_page, fetch=fetch).get_page(request.GET.get("page"))
+    return page_or_404(CappedPaginator(queryset, per_page, fetch=fetch), request.GET.get("page"))
 
 
 @public_page()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
@@ -141,3 +142,11 @@ class CappedPaginator(Paginator):
         ids = self.object_list.values("pk")[start : start + self.per_page + 1]
         rows = self.fetch(self.object_list.filter(pk__in=ids))
         return CappedPage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)
+
+
+def page_or_404(paginator: CappedPaginator, number) -> CappedPage:
+    """The page a reader asked for; past the end is a 404, not silently another page."""
+    try:
+        return paginator.strict_page(number)
+    except EmptyPage as error:
+        raise Http404(str(error)) from error

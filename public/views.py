@@ -4,7 +4,6 @@ Each page view is a ``public_page``: it names the query parameters it reads (the
 rest are dropped, also from the page cache's key) and is cached in the ``pages`` alias.
 """
 
-from django.core.paginator import EmptyPage
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
@@ -15,7 +14,7 @@ from awards.models import Agency, AwardType, Bloc, Decision, EmulationYear, Sour
 from public import opendata, queries, reports
 from public.caching import public_page
 from public.filters import LIST_PARAMS, active_filters, filename_parts, filtered_nominations
-from public.paging import CappedPaginator
+from public.paging import CappedPaginator, page_or_404
 from public.search import site_search
 from public.tables import record_rows
 
@@ -52,10 +51,7 @@ def querystring_without(request, *names) -> str:
 def record_page(queryset, number, per_page: int):
     """One page of an ordered queryset of public nominations, as table rows; a page
     past the end is a 404 (junk or a number below 1 reads as the first page)."""
-    try:
-        return CappedPaginator(queryset, per_page, fetch=record_rows).strict_page(number)
-    except EmptyPage as error:
-        raise Http404(str(error)) from error
+    return page_or_404(CappedPaginator(queryset, per_page, fetch=record_rows), number)
 
 
 @require_safe

@@ -122,11 +122,19 @@ def test_agencies_filter_by_letter_kind_and_bloc(client, db):
     assert "Đài Phát thanh" in in_bloc and "Dân vận" not in in_bloc
 
 
-@pytest.mark.parametrize("query", ["kind=nope", "bloc=nope", "letter=Q1", "page=abc", "page=99"])
+@pytest.mark.parametrize("query", ["kind=nope", "bloc=nope", "letter=Q1", "page=abc", "page=0"])
 def test_agencies_bad_parameters_give_a_normal_page(client, db, query):
     AgencyFactory(name="Sở Y tế")
     response = client.get(f"/agencies/?{query}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("index", ["/agencies/", "/people/", "/sources/"])
+def test_a_page_past_the_end_of_an_index_is_a_404(client, db, index):
+    """As on the record lists: not the last page shown as if it were the one asked for."""
+    AgencyFactory(name="Sở Y tế")
+    assert client.get(f"{index}?page=99").status_code == 404
+    assert client.get(index).status_code == 200
 
 
 def test_award_types_in_precedence_order_with_counts(client, history):
