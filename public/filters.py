@@ -39,6 +39,20 @@ def award_type_choices() -> list[tuple[str, str]]:
     return lookup("award-type-choices", lambda: list(AwardType.objects.values_list("code", "name")))
 
 
+class CollatedOrderingFilter(django_filters.OrderingFilter):
+    """Sorts names in Vietnamese order (awards.collation: ICU on PostgreSQL, the same
+    sort key on SQLite), not by code point; the other keys sort as stored."""
+
+    collated_fields = frozenset({"nominee_name", "bloc__name"})
+
+    def get_ordering_value(self, param):
+        value = super().get_ordering_value(param)
+        field = value.removeprefix("-")
+        if field in self.collated_fields:
+            return collated(field, descending=value.startswith("-"))
+        return value
+
+
 class YearFilter(django_filters.NumberFilter):
     """A whole year within the register's bounds: "abc", "1e400" or "2024.5" is an error."""
 
@@ -95,7 +109,7 @@ class NominationFilter(django_filters.FilterSet):
         field_name="person__slug", label=_("Person"), widget=forms.HiddenInput
     )
     # Only these columns sort (all indexed or tiny joins); anything else is an error.
-    sort = django_filters.OrderingFilter(
+    sort = CollatedOrderingFilter(
         fields=(
             ("year_id", "year"),
             ("nominee_name", "name"),

@@ -276,3 +276,18 @@ def test_minutes_show_their_records_but_not_their_text(client, history):
     body = text(client.get(minutes.get_absolute_url()))
     assert minutes.title in body
     assert "số phiếu nội bộ" not in body
+
+
+@pytest.mark.parametrize("sort", ["name", "-name"])
+def test_sorting_by_name_follows_vietnamese_order_on_every_database(client, db, sort):
+    """Code-point order put "Ban Tuyên giáo" before "Ban Tổ chức" and "Ủy ban" after "Vũ"."""
+    from awards.text import sort_key
+    from tests.factories import AgencyFactory, EmulationYearFactory, NominationFactory
+
+    year = EmulationYearFactory(year=2019)
+    names = ["Ban Tuyên giáo", "Ban Tổ chức", "Đài Phát thanh", "Văn phòng", "Ủy ban Kiểm tra"]
+    for name in names:
+        NominationFactory(year=year, agency=AgencyFactory(name=name), nominee_name=name)
+    page = client.get(f"/awards/?sort={sort}").content.decode()
+    shown = sorted(names, key=lambda name: page.index(f">{name}<"))
+    assert shown == sorted(names, key=sort_key, reverse=sort.startswith("-"))

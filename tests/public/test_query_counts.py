@@ -28,7 +28,7 @@ PAGES = {
     "report_index": (lambda h: "/reports/", 1),
     "years": (lambda h: "/years/", 4),
     "blocs": (lambda h: "/blocs/", 4),
-    "agencies": (lambda h: "/agencies/?page=2", 3),
+    "agencies": (lambda h: "/agencies/?page=1", 3),
     "agencies_filtered": (lambda h: f"/agencies/?kind=department&bloc={h.bloc.slug}&letter=S", 3),
     "award_types": (lambda h: "/award-types/", 2),
     "people": (lambda h: "/people/", 2),
