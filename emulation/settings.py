@@ -142,8 +142,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "emulation.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # an empty DATABASE_URL (a blank line in an env file) means the default, not a crash
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

@@ -42,3 +42,23 @@ def test_check_deploy_is_clean_with_production_environment():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+
+
+def test_an_empty_database_url_means_the_default_database():
+    """``DATABASE_URL=`` (set but blank, as an env file line can leave it) stopped every
+    command with a KeyError in the settings."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DATABASE_URL"] = ""
+    code = (
+        "import django; django.setup(); from django.db import connection; print(connection.vendor)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        env={**env, "DJANGO_SETTINGS_MODULE": "emulation.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "sqlite"
